@@ -1,0 +1,72 @@
+import type { ModelRecord } from '../schema/records.js';
+
+/**
+ * The contract every persistence adapter implements. Bump this when a change
+ * would break an adapter written against the previous contract; the registry
+ * refuses a store whose `specificationVersion` it does not know.
+ */
+export const STORE_SPECIFICATION_VERSION = 'afs-store-v1' as const;
+export type StoreSpecificationVersion = typeof STORE_SPECIFICATION_VERSION;
+
+/** What a store promises beyond the contract; the conformance kit tests only what is declared. */
+export interface StoreCapabilities {
+  /** Data outlives the process (the in-memory store: false). */
+  readonly persistent: boolean;
+  /** Transactions from several processes are serialised (a cross-process lock or a database). */
+  readonly crossProcess: boolean;
+  /**
+   * Without cross-process serialisation, a transaction that would overwrite
+   * another writer's commit fails with a `CONFLICT` error instead.
+   */
+  readonly detectsConflicts: boolean;
+}
+
+/** A consistent, read-only view of the registry at one moment. */
+export interface RegistryReader {
+  /** Names of all models, in no particular order. */
+  modelNames(): string[];
+  /**
+   * The whole record of one model, or `undefined`. The result is the caller's
+   * own copy: changing it changes nothing in the store.
+   */
+  getModel(name: string): ModelRecord | undefined;
+}
+
+/** The view inside a transaction: reads see the transaction's own writes. */
+export interface RegistryTransaction extends RegistryReader {
+  /** Replace (or create) the record of `record.metadata.modelName`. */
+  putModel(record: ModelRecord): void;
+  /** Remove a model and all its versions; a missing model is not an error. */
+  deleteModel(name: string): void;
+}
+
+export interface RegistryStore {
+  readonly specificationVersion: StoreSpecificationVersion;
+  /** Short name for messages and benchmarks, e.g. `json`, `fs-lock`, `memory`. */
+  readonly name: string;
+  readonly capabilities: StoreCapabilities;
+
+  /**
+   * A snapshot of the registry as last committed. It never shows a partial
+   * commit, and later commits do not change it.
+   */
+  read(): Promise<RegistryReader>;
+
+  /**
+   * Atomic read-modify-write. `work` runs against the latest committed state;
+   * when it resolves, all its `putModel`/`deleteModel` calls are committed at
+   * once and the result is returned. When it throws, nothing is written and
+   * the error propagates unchanged. A transaction that writes nothing commits
+   * nothing.
+   *
+   * Transactions on one store instance never interleave. Across processes,
+   * stores with `crossProcess` serialise them; stores with `detectsConflicts`
+   * reject a commit that would overwrite a concurrent one (code `CONFLICT`).
+   * `work` may be called again only if the store says so in its docs; the
+   * stores in this project never retry it.
+   */
+  transact<T>(work: (tx: RegistryTransaction) => T | Promise<T>): Promise<T>;
+
+  /** Release what the store holds (timers, handles). Optional. */
+  close?(): Promise<void>;
+}
