@@ -70,7 +70,8 @@ function metricDiff(
   direction: MetricDirection | undefined,
 ): MetricDiff {
   const both = a !== undefined && b !== undefined;
-  const delta = both ? b - a : undefined;
+  // Rounded so that 0.85 - 0.8 reads 0.05, not 0.04999999999999993.
+  const delta = both ? Number((b - a).toPrecision(12)) : undefined;
   let better: BetterSide | undefined;
   if (both && direction !== undefined) {
     better = a === b ? 'same' : b > a === (direction === 'higher') ? 'b' : 'a';
