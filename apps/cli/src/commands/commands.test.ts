@@ -15,7 +15,10 @@ import { listVersions } from './versions.js';
 
 function steppingClock(start = Date.parse('2026-01-14T12:00:00Z')) {
   let now = start;
-  return () => new Date((now += 60_000));
+  return () => {
+    now += 60_000;
+    return new Date(now);
+  };
 }
 
 let ctx: CommandContext;
