@@ -1,0 +1,85 @@
+import {
+  type EvaluationScores,
+  KNOWN_METRICS,
+  type ModelVersion,
+  type VersionStatus,
+} from '@afs/registry-core';
+import { type VersionId, versionId } from './ids.js';
+
+export interface MainMetric {
+  readonly name: string;
+  readonly value: number;
+}
+
+/**
+ * What the graph knows about one version, without its edges (so it can be
+ * serialised as is). Parent references to versions that are not in the
+ * registry become `missing` nodes: they keep the graph whole after a forced
+ * delete instead of failing every query that passes through them.
+ */
+export interface VersionNode {
+  readonly id: VersionId;
+  readonly modelName: string;
+  readonly version: string;
+  readonly missing: boolean;
+  readonly status: VersionStatus | undefined;
+  readonly deployed: boolean;
+  readonly createdAt: string | undefined;
+  readonly trainingDataSources: readonly string[];
+  readonly gitCommit: string | undefined;
+  readonly baseModel: string | undefined;
+  readonly notes: string;
+  /** Accuracy when present, else the first metric the version has (see `mainMetric`). */
+  readonly mainMetric: MainMetric | undefined;
+}
+
+/**
+ * Accuracy if present; otherwise the first known metric in core's
+ * `KNOWN_METRICS` order, then ROUGE scores, then custom metrics (in the order
+ * they were recorded).
+ */
+export function mainMetric(scores: EvaluationScores): MainMetric | undefined {
+  if (scores.accuracy !== undefined) return { name: 'accuracy', value: scores.accuracy };
+  for (const name of KNOWN_METRICS) {
+    const value = scores[name];
+    if (value !== undefined) return { name, value };
+  }
+  for (const group of [scores.rougeScores, scores.customMetrics]) {
+    for (const [name, value] of Object.entries(group ?? {})) return { name, value };
+  }
+  return undefined;
+}
+
+export function presentNode(version: ModelVersion, modelName: string, key: string): VersionNode {
+  return Object.freeze({
+    id: versionId(modelName, key),
+    modelName,
+    version: key,
+    missing: false,
+    status: version.status,
+    deployed: version.deployed,
+    createdAt: version.createdAt,
+    trainingDataSources: Object.freeze([...new Set(version.trainingDataSources)]),
+    gitCommit: version.gitCommit,
+    baseModel: version.training?.baseModel,
+    notes: version.notes,
+    mainMetric: mainMetric(version.evaluationScores),
+  });
+}
+
+export function missingNode(modelName: string, version: string): VersionNode {
+  return Object.freeze({
+    id: versionId(modelName, version),
+    modelName,
+    version,
+    missing: true,
+    status: undefined,
+    deployed: false,
+    createdAt: undefined,
+    trainingDataSources: Object.freeze([]),
+    gitCommit: undefined,
+    baseModel: undefined,
+    notes: '',
+    mainMetric: undefined,
+  });
+}
