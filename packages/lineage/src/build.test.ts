@@ -66,8 +66,8 @@ describe('LineageGraph construction', () => {
   });
 
   it('refuses the same model twice', () => {
-    const [record] = makeRecords({ m: { v1: {} } });
-    expect(() => LineageGraph.fromRecords([record!, record!])).toThrow(/appears twice/);
+    const records = [...makeRecords({ m: { v1: {} } }), ...makeRecords({ m: { v2: {} } })];
+    expect(() => LineageGraph.fromRecords(records)).toThrow(/appears twice/);
   });
 
   it('names the known models and versions when asked about unknown ones', () => {
