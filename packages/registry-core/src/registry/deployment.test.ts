@@ -419,11 +419,19 @@ describe('deployment helpers on a record', () => {
     ]);
   });
 
-  it('rollbackTarget with nothing deployed and no undeploy recorded has no target', () => {
+  it('rollbackTarget with nothing deployed returns to the last deployed version that still exists', () => {
     const r = ModelRecordSchema.parse({
       metadata: { modelName: 'legacy' },
       versions: { v1: version('v1', { status: 'deprecated' }) },
       deployments: [{ version: 'v1', action: 'deploy', at: '2024-01-01T00:00:00Z' }],
+    });
+    expect(rollbackTarget(r)).toBe('v1');
+  });
+
+  it('rollbackTarget with nothing deployed and no history has no target', () => {
+    const r = ModelRecordSchema.parse({
+      metadata: { modelName: 'legacy' },
+      versions: { v1: version('v1', { status: 'deprecated' }) },
     });
     expect(() => rollbackTarget(r)).toThrow(
       expect.objectContaining({ code: 'NO_ROLLBACK_TARGET' }),
@@ -547,5 +555,37 @@ describe('property: deployment invariants', () => {
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('forced deletion of the deployed version', () => {
+  it('records an undeploy so that rollback can return to it by name', async () => {
+    const { ModelRegistry } = await import('./model-registry.js');
+    const { createMemoryStore } = await import('../store/memory-store.js');
+    const registry = new ModelRegistry({
+      store: createMemoryStore(),
+      clock: () => new Date('2026-01-01T00:00:00Z'),
+    });
+    await registry.registerModel({ modelName: 'm' });
+    await registry.registerModel({ modelName: 'm' });
+    await registry.setDeployed('m', 'v1');
+    await registry.setDeployed('m', 'v2');
+    await registry.deleteVersion('m', 'v2', { force: true });
+    const history = await registry.getDeploymentHistory('m');
+    expect(history.at(-1)).toMatchObject({ version: 'v2', action: 'undeploy', notes: 'deleted' });
+    expect(await registry.getDeployed('m')).toBeUndefined();
+    // v2 is gone, so rollback returns to the version v2 had replaced.
+    expect((await registry.rollback('m')).version).toBe('v1');
+  });
+});
+
+describe('updateMetadata', () => {
+  it('leaves fields passed as undefined unchanged', async () => {
+    const { ModelRegistry } = await import('./model-registry.js');
+    const { createMemoryStore } = await import('../store/memory-store.js');
+    const registry = new ModelRegistry({ store: createMemoryStore() });
+    await registry.registerModel({ modelName: 'm', description: 'kept', owner: 'lab' });
+    const metadata = await registry.updateMetadata('m', { owner: 'team', description: undefined });
+    expect(metadata).toMatchObject({ description: 'kept', owner: 'team' });
   });
 });

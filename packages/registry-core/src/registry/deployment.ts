@@ -1,4 +1,5 @@
 import { RegistryError, versionNotFound } from '../errors.js';
+import { assertName } from '../names.js';
 import type { DeploymentAction, ModelRecord, ModelVersion } from '../schema/records.js';
 import { sortVersions } from '../version/compare.js';
 
@@ -14,6 +15,7 @@ export function deployedVersionOf(record: ModelRecord): ModelVersion | undefined
 }
 
 function requireVersion(record: ModelRecord, version: string): ModelVersion {
+  assertName(version, 'version');
   const found = Object.hasOwn(record.versions, version) ? record.versions[version] : undefined;
   if (found === undefined) {
     throw versionNotFound(
@@ -81,21 +83,35 @@ export function undeployInRecord(
 
 /**
  * The version `rollback(name)` returns to: the one deployed just before the
- * current deployment, or, when nothing is deployed, the one last taken down.
+ * current deployment. When nothing is deployed, the newest version in the
+ * history that still exists (the one last taken down, or failing that the
+ * one it replaced).
  */
 export function rollbackTarget(record: ModelRecord): string {
   const modelName = record.metadata.modelName;
   const current = deployedVersionOf(record);
-  const history = record.deployments;
+  const exists = (version: string | undefined): version is string =>
+    version !== undefined && Object.hasOwn(record.versions, version);
+  const history = [...record.deployments].reverse();
   let target: string | undefined;
-  for (let i = history.length - 1; i >= 0 && target === undefined; i--) {
-    const event = history[i];
-    if (event === undefined) continue;
-    if (current === undefined) {
-      if (event.action === 'undeploy') target = event.version;
-    } else if (event.version === current.version && event.action !== 'undeploy') {
-      target = event.previousVersion;
-      if (target === undefined) break;
+  if (current === undefined) {
+    for (const event of history) {
+      const candidates =
+        event.action === 'undeploy' ? [event.version] : [event.version, event.previousVersion];
+      target = candidates.find(exists);
+      if (target !== undefined) break;
+    }
+  } else {
+    const deployedBy = history.find(
+      (e) => e.version === current.version && e.action !== 'undeploy',
+    );
+    target = deployedBy?.previousVersion;
+    if (target !== undefined && !exists(target)) {
+      throw new RegistryError(
+        'NO_ROLLBACK_TARGET',
+        `The previously deployed version "${target}" of "${modelName}" has been deleted. Name another version to deploy: rollback("${modelName}", "<version>").`,
+        { modelName, missingVersion: target },
+      );
     }
   }
   if (target === undefined) {
@@ -103,13 +119,6 @@ export function rollbackTarget(record: ModelRecord): string {
       'NO_ROLLBACK_TARGET',
       `No earlier deployment of "${modelName}" is recorded to roll back to. Name the version to deploy: rollback("${modelName}", "<version>") or "afs registry rollback ${modelName} <version>".`,
       { modelName, currentVersion: current?.version },
-    );
-  }
-  if (!Object.hasOwn(record.versions, target)) {
-    throw new RegistryError(
-      'NO_ROLLBACK_TARGET',
-      `The previously deployed version "${target}" of "${modelName}" has been deleted. Name another version to deploy.`,
-      { modelName, missingVersion: target },
     );
   }
   return target;

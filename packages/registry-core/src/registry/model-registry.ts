@@ -326,7 +326,12 @@ export class ModelRegistry {
 
   async updateMetadata(name: string, patch: MetadataPatch): Promise<ModelMetadata> {
     return this.#updateRecord(name, (record) => {
-      const merged = { ...record.metadata, ...patch, modelName: record.metadata.modelName };
+      const given = Object.entries(patch).filter(([, value]) => value !== undefined);
+      const merged = {
+        ...record.metadata,
+        ...Object.fromEntries(given),
+        modelName: record.metadata.modelName,
+      };
       record.metadata = parseInput(ModelMetadataSchema, merged, 'metadata');
       return record.metadata;
     });
@@ -363,6 +368,9 @@ export class ModelRegistry {
           );
         }
       }
+      // A forced delete of the deployed version takes it out of production
+      // first, so the history says so and a later rollback knows what happened.
+      if (target.deployed) undeployInRecord(record, version, this.#now(), 'deleted');
       delete record.versions[version];
       tx.putModel(record);
       return target;

@@ -39,7 +39,16 @@ export const RegisterModelInputSchema = z.object({
   ggufPath: Path,
   checkpointPath: Path,
   configPath: Path,
-  evaluationScores: z.record(z.string(), z.unknown()).optional(),
+  // Checked by mergeScores, which refuses `__proto__` and non-finite values;
+  // a zod record would silently drop a `__proto__` key first.
+  evaluationScores: z
+    .custom<Record<string, unknown>>(
+      (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+      {
+        message: 'must be an object of metric names to numbers',
+      },
+    )
+    .optional(),
   gitCommit: z.string().min(1).max(256).optional(),
   parentVersion: VersionRefSchema.optional(),
   /** Further parents when this version merges several. */

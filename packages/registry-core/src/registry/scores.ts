@@ -9,7 +9,7 @@ import { type EvaluationScores, isKnownMetric, type KnownMetric } from '../schem
  */
 export type ScoresUpdate = Record<string, number | null | Record<string, number | null>>;
 
-const SNAKE_ALIASES: Record<string, KnownMetric | 'rougeScores' | 'customMetrics'> = {
+const SNAKE_ALIASES: Readonly<Record<string, KnownMetric | 'rougeScores' | 'customMetrics'>> = {
   quality_score: 'qualityScore',
   f1_score: 'f1Score',
   f1: 'f1Score',
@@ -68,6 +68,9 @@ function mergeMap(target: Record<string, number>, group: string, update: unknown
 
 /** Merge an update into existing scores; returns a new object, never mutates `current`. */
 export function mergeScores(current: EvaluationScores, update: ScoresUpdate): EvaluationScores {
+  if (typeof update !== 'object' || update === null || Array.isArray(update)) {
+    throw invalidInput('Scores must be an object of metric names to numbers.', { value: update });
+  }
   const next: EvaluationScores = {
     ...current,
     rougeScores: { ...current.rougeScores },
@@ -75,7 +78,10 @@ export function mergeScores(current: EvaluationScores, update: ScoresUpdate): Ev
   };
   for (const [rawName, value] of Object.entries(update)) {
     checkName(rawName);
-    const name = SNAKE_ALIASES[rawName] ?? rawName;
+    // Own keys only: `constructor` and friends are custom metric names, not aliases.
+    const name = Object.hasOwn(SNAKE_ALIASES, rawName)
+      ? (SNAKE_ALIASES[rawName] as string)
+      : rawName;
     if (name === 'rougeScores' || name === 'customMetrics') {
       mergeMap(next[name], name, value);
     } else if (isKnownMetric(name)) {

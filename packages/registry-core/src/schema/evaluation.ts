@@ -9,11 +9,11 @@ export const EvaluationScoresSchema = z.object({
   f1Score: Metric.optional(),
   perplexity: Metric.optional(),
   bleuScore: Metric.optional(),
-  rougeScores: MetricMap.default({}),
+  rougeScores: MetricMap.default(() => ({})),
   inferenceSpeedTokensPerSec: Metric.optional(),
   memoryUsageMb: Metric.optional(),
   latencyMs: Metric.optional(),
-  customMetrics: MetricMap.default({}),
+  customMetrics: MetricMap.default(() => ({})),
 });
 export type EvaluationScores = z.infer<typeof EvaluationScoresSchema>;
 export type EvaluationScoresInput = z.input<typeof EvaluationScoresSchema>;

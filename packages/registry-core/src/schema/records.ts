@@ -4,7 +4,7 @@ import { ModelNameSchema, TimestampSchema, VersionRefSchema, VersionSchema } fro
 import { VersionStatusSchema } from './status.js';
 import { TrainingMetadataSchema } from './training.js';
 
-const Tags = z.array(z.string()).default([]);
+const Tags = z.array(z.string()).default(() => []);
 
 export const ModelVersionSchema = z.object({
   modelName: ModelNameSchema,
@@ -15,13 +15,14 @@ export const ModelVersionSchema = z.object({
   ggufPath: z.string().optional(),
   checkpointPath: z.string().optional(),
   configPath: z.string().optional(),
-  training: TrainingMetadataSchema.default({ notes: '' }),
-  evaluationScores: EvaluationScoresSchema.default({ rougeScores: {}, customMetrics: {} }),
+  // Factories, so that parsed records never share one default object.
+  training: TrainingMetadataSchema.default(() => ({ notes: '' })),
+  evaluationScores: EvaluationScoresSchema.default(() => ({ rougeScores: {}, customMetrics: {} })),
   /** The version this one was trained from: `v1`, or `other-model:v3` across models. */
   parentVersion: VersionRefSchema.optional(),
   /** Further parents of a merge; `parentVersion` stays the primary one. */
-  additionalParents: z.array(VersionRefSchema).default([]),
-  trainingDataSources: z.array(z.string()).default([]),
+  additionalParents: z.array(VersionRefSchema).default(() => []),
+  trainingDataSources: z.array(z.string()).default(() => []),
   gitCommit: z.string().optional(),
   deployed: z.boolean().default(false),
   deployedAt: TimestampSchema.optional(),
@@ -60,7 +61,7 @@ export const ModelRecordSchema = z
   .object({
     metadata: ModelMetadataSchema,
     versions: z.record(VersionSchema, ModelVersionSchema),
-    deployments: z.array(DeploymentEventSchema).default([]),
+    deployments: z.array(DeploymentEventSchema).default(() => []),
   })
   .superRefine((record, ctx) => {
     const modelName = record.metadata.modelName;

@@ -1,4 +1,6 @@
+import { invalidInput } from '../errors.js';
 import { type ModelRecord, type ModelRecordInput, ModelRecordSchema } from '../schema/records.js';
+import { describeIssues } from '../validation.js';
 import {
   type RegistryReader,
   type RegistryStore,
@@ -10,6 +12,13 @@ import { createSerialQueue } from './serial-queue.js';
 export interface MemoryStoreOptions {
   /** Records to start with; validated like anything read from a file. */
   initial?: readonly ModelRecordInput[];
+}
+
+/** Records from callers are checked like records read from a file. */
+function validRecord(input: unknown, what: string): ModelRecord {
+  const result = ModelRecordSchema.safeParse(input);
+  if (!result.success) throw invalidInput(`Invalid ${what}: ${describeIssues(result.error)}.`);
+  return result.data;
 }
 
 class MapReader implements RegistryReader {
@@ -28,7 +37,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): RegistrySto
   // Copy-on-write: each commit installs a new map, so an earlier snapshot keeps its view.
   let committed = new Map<string, ModelRecord>();
   for (const input of options.initial ?? []) {
-    const record = ModelRecordSchema.parse(input);
+    const record = validRecord(input, 'initial record');
     committed.set(record.metadata.modelName, record);
   }
   const serial = createSerialQueue();
@@ -48,7 +57,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): RegistrySto
           const next = new Map(committed);
           for (const [name, record] of draft.changes()) {
             if (record === undefined) next.delete(name);
-            else next.set(name, ModelRecordSchema.parse(record));
+            else next.set(name, validRecord(record, `record of model "${name}"`));
           }
           committed = next;
         }
