@@ -1,1 +1,9 @@
-export const placeholder = 1;
+export {
+  applicableSuites,
+  CONFORMANCE_SUITES,
+  type ConformanceOptions,
+  type ConformanceSuite,
+  describeStoreConformance,
+} from './conformance.js';
+export type { StoreFactory } from './harness.js';
+export { emptyModelRecord, fullModelRecord } from './records.js';
