@@ -14,14 +14,17 @@ export interface RunResult {
 }
 
 const baseEnv = (): NodeJS.ProcessEnv => {
-  const env = { ...process.env, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env.AFS_REGISTRY;
   delete env.FORCE_COLOR;
   return env;
 };
 
 export function afs(args: readonly string[], env: NodeJS.ProcessEnv = {}): RunResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...baseEnv(), ...env } });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...baseEnv(), ...env },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -44,7 +47,11 @@ export function afsAsync(args: readonly string[], env: NodeJS.ProcessEnv = {}): 
 /** A fresh folder per test, removed afterwards. */
 export function tempRegistry(): { dir: string; file: string; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'afs-cli-test-'));
-  return { dir, file: join(dir, 'registry.json'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    file: join(dir, 'registry.json'),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 export function copyFixture(name: string, to: string): string {

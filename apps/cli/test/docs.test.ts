@@ -11,7 +11,9 @@ function commandsInHelp(): string[] {
 
 function optionsInHelp(args: string[]): string[] {
   const help = afs([...args, '--help']).stdout;
-  return [...new Set([...help.matchAll(/^\s+(--[a-z][a-z-]*)/gm)].map((match) => match[1] as string))];
+  return [
+    ...new Set([...help.matchAll(/^\s+(--[a-z][a-z-]*)/gm)].map((match) => match[1] as string)),
+  ];
 }
 
 describe('docs/REGISTRY.md', () => {
@@ -19,7 +21,23 @@ describe('docs/REGISTRY.md', () => {
 
   it('help lists every registry command', () => {
     expect(commands).toEqual(
-      expect.arrayContaining(['list', 'info', 'versions', 'compare', 'add', 'deploy', 'rollback', 'score', 'tree', 'lineage', 'delete', 'status', 'history', 'import', 'impact']),
+      expect.arrayContaining([
+        'list',
+        'info',
+        'versions',
+        'compare',
+        'add',
+        'deploy',
+        'rollback',
+        'score',
+        'tree',
+        'lineage',
+        'delete',
+        'status',
+        'history',
+        'import',
+        'impact',
+      ]),
     );
   });
 
@@ -34,7 +52,8 @@ describe('docs/REGISTRY.md', () => {
     const missing: string[] = [];
     for (const args of [[], ['registry'], ...commands.map((c) => ['registry', c])]) {
       for (const option of optionsInHelp(args)) {
-        if (!guide.includes(`\`${option}`) && !guide.includes(` ${option} `)) missing.push(`${args.join(' ')} ${option}`);
+        if (!guide.includes(`\`${option}`) && !guide.includes(` ${option} `))
+          missing.push(`${args.join(' ')} ${option}`);
       }
     }
     expect(missing).toEqual([]);
