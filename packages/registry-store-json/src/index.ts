@@ -17,6 +17,21 @@ export {
   type RegistryDocument,
 } from './decode.js';
 export { encodeModel, renderModelEntry, renderRegistryDocument } from './encode.js';
+export {
+  importLegacyLineage,
+  type LineageConflict,
+  type LineageField,
+  type LineageImportOptions,
+  type LineageImportReport,
+  type LineageMerge,
+  type LineageUnmerged,
+} from './import-lineage.js';
+export {
+  importLegacyRegistry,
+  type RegistryImportOptions,
+  type RegistryImportReport,
+} from './import-registry.js';
+export type { ImportSource } from './import-source.js';
 export { createJsonStore, type JsonStore, type JsonStoreOptions } from './json-store.js';
 export { parseRegistryBytes } from './parse-json.js';
 export { resolveRegistryFile } from './registry-path.js';
