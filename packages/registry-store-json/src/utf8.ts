@@ -1,4 +1,4 @@
-const decoder = new TextDecoder('utf-8', { fatal: true });
+import { isUtf8 } from 'node:buffer';
 
 /** Byte offset of the first malformed UTF-8 sequence; only called once decoding has failed. */
 function firstInvalidOffset(bytes: Uint8Array): number {
@@ -30,11 +30,13 @@ function firstInvalidOffset(bytes: Uint8Array): number {
 
 export type Utf8Result = { ok: true; text: string } | { ok: false; offset: number };
 
-/** Strict decoding: a registry with mangled bytes is refused rather than read with U+FFFD in it. */
+/**
+ * Strict decoding: a registry with mangled bytes is refused rather than read
+ * with U+FFFD in it. A leading byte order mark is dropped.
+ */
 export function decodeUtf8(bytes: Uint8Array): Utf8Result {
-  try {
-    return { ok: true, text: decoder.decode(bytes) };
-  } catch {
-    return { ok: false, offset: firstInvalidOffset(bytes) };
-  }
+  // isUtf8 is native and much faster than a fatal TextDecoder on large files.
+  if (!isUtf8(bytes)) return { ok: false, offset: firstInvalidOffset(bytes) };
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
