@@ -1,7 +1,7 @@
 import type { ModelRecord, RegistryReader } from '@afs/registry-core';
-import { buildGraphData, type GraphData, type GraphNode, modelNodes } from './build.js';
+import { buildGraphData, findNode, type GraphData, type GraphNode, modelNodes } from './build.js';
 import { cycleThrough, lineageCycleError } from './cycle.js';
-import { parseSelector, type VersionId, type VersionSelector, versionId } from './ids.js';
+import { parseSelector, type VersionId, type VersionSelector } from './ids.js';
 import type { VersionNode } from './node.js';
 import {
   baseModelImpact,
@@ -82,14 +82,14 @@ export class LineageGraph {
 
   /** True for versions in the registry; false for unknown and missing ones. */
   has(modelName: string, version: string): boolean {
-    const node = this.#data.nodes.get(versionId(modelName, version));
-    return node !== undefined && !node.info.missing;
+    const node = findNode(this.#data, modelName, version);
+    return node !== undefined && !node.missing;
   }
 
   /** Any node, including a missing one; undefined when the graph never heard of it. */
   node(selector: VersionSelector): VersionNode | undefined {
     const ref = parseSelector(selector);
-    return this.#data.nodes.get(versionId(ref.modelName, ref.version))?.info;
+    return findNode(this.#data, ref.modelName, ref.version)?.info;
   }
 
   /** A model's versions in version order. */
@@ -179,7 +179,7 @@ export class LineageGraph {
   cycleIfLinked(child: VersionSelector, parent: VersionSelector): VersionId[] | undefined {
     const from = requireSelected(this.#data, child);
     const to = requireSelected(this.#data, parent);
-    return cycleThrough(from, to, (node: GraphNode) => node.parents)?.map((n) => n.info.id);
+    return cycleThrough(from, to, (node: GraphNode) => node.parents)?.map((n) => n.id);
   }
 
   /** Throws `LINEAGE_CYCLE` when `cycleIfLinked` finds a cycle. */

@@ -51,7 +51,8 @@ export function mainMetric(scores: EvaluationScores): MainMetric | undefined {
 }
 
 export function presentNode(version: ModelVersion, modelName: string, key: string): VersionNode {
-  return Object.freeze({
+  const sources = version.trainingDataSources;
+  return {
     id: versionId(modelName, key),
     modelName,
     version: key,
@@ -59,16 +60,43 @@ export function presentNode(version: ModelVersion, modelName: string, key: strin
     status: version.status,
     deployed: version.deployed,
     createdAt: version.createdAt,
-    trainingDataSources: Object.freeze([...new Set(version.trainingDataSources)]),
+    trainingDataSources: Object.freeze(sources.length < 2 ? [...sources] : [...new Set(sources)]),
     gitCommit: version.gitCommit,
     baseModel: version.training?.baseModel,
     notes: version.notes,
-    mainMetric: mainMetric(version.evaluationScores),
-  });
+    mainMetric: frozen(mainMetric(version.evaluationScores)),
+  };
+}
+
+function frozen<T extends object>(value: T | undefined): T | undefined {
+  return value === undefined ? undefined : Object.freeze(value);
+}
+
+/**
+ * A fresh copy of a node's fields, for results that add their own (distance,
+ * impact). Written out rather than spread: V8 builds this literal many times
+ * faster than `{ ...node }`, which matters for answers of 100,000 versions.
+ * The arrays and the metric are frozen and shared.
+ */
+export function copyNode(node: VersionNode): VersionNode {
+  return {
+    id: node.id,
+    modelName: node.modelName,
+    version: node.version,
+    missing: node.missing,
+    status: node.status,
+    deployed: node.deployed,
+    createdAt: node.createdAt,
+    trainingDataSources: node.trainingDataSources,
+    gitCommit: node.gitCommit,
+    baseModel: node.baseModel,
+    notes: node.notes,
+    mainMetric: node.mainMetric,
+  };
 }
 
 export function missingNode(modelName: string, version: string): VersionNode {
-  return Object.freeze({
+  return {
     id: versionId(modelName, version),
     modelName,
     version,
@@ -81,5 +109,5 @@ export function missingNode(modelName: string, version: string): VersionNode {
     baseModel: undefined,
     notes: '',
     mainMetric: undefined,
-  });
+  };
 }

@@ -6,7 +6,7 @@ import {
   versionNotFound,
 } from '@afs/registry-core';
 import type { GraphData, GraphNode, ModelEntry } from './build.js';
-import { parseSelector, type VersionSelector, versionId } from './ids.js';
+import { parseSelector, type VersionSelector } from './ids.js';
 
 export function requireModel(data: GraphData, modelName: string): ModelEntry {
   assertName(modelName, 'model name');
@@ -19,9 +19,9 @@ export function requireModel(data: GraphData, modelName: string): ModelEntry {
 export function requireNode(data: GraphData, modelName: string, version: string): GraphNode {
   const entry = requireModel(data, modelName);
   assertName(version, 'version');
-  const node = data.nodes.get(versionId(modelName, version));
-  if (node === undefined || node.info.missing) {
-    throw versionNotFound(modelName, version, sortVersions(entry.nodes.map((n) => n.info.version)));
+  const node = entry.byVersion.get(version);
+  if (node === undefined) {
+    throw versionNotFound(modelName, version, sortVersions(entry.nodes.map((n) => n.version)));
   }
   return node;
 }

@@ -1,6 +1,6 @@
-import { compareNodes, type GraphData, type GraphNode } from '../build.js';
+import { type GraphData, type GraphNode, sortNodes } from '../build.js';
 import type { VersionId } from '../ids.js';
-import type { VersionNode } from '../node.js';
+import { copyNode, type VersionNode } from '../node.js';
 
 export type ImpactKind = 'dataset' | 'base-model';
 
@@ -38,6 +38,7 @@ interface Hit {
  * nearest direct one. Linear in the affected versions and their edges.
  */
 function impact(
+  data: GraphData,
   kind: ImpactKind,
   index: GraphData['byDataSource'],
   subject: ImpactSubject,
@@ -51,10 +52,12 @@ function impact(
   const direct = new Set<GraphNode>();
   for (const value of matched) for (const node of index.get(value) ?? []) direct.add(node);
 
-  const hits: Hit[] = [...direct]
-    .sort(compareNodes)
-    .map((node) => ({ node, distance: 0, via: undefined }));
-  const seen = new Set<GraphNode>(direct);
+  const hits: Hit[] = sortNodes(data, [...direct]).map((node) => ({
+    node,
+    distance: 0,
+    via: undefined,
+  }));
+  const seen = direct;
   for (let i = 0; i < hits.length; i++) {
     const hit = hits[i] as Hit;
     const origin = hit.via ?? hit.node;
@@ -65,20 +68,16 @@ function impact(
     }
   }
   const versions = hits.map(
-    ({ node, distance, via }): ImpactedVersion => ({
-      ...node.info,
-      direct: distance === 0,
-      distance,
-      via: via?.info.id,
-    }),
+    ({ node, distance, via }): ImpactedVersion =>
+      Object.assign(copyNode(node.info), { direct: distance === 0, distance, via: via?.id }),
   );
   return { kind, matched, versions, deployed: versions.filter((v) => v.deployed) };
 }
 
 export function datasetImpact(data: GraphData, source: ImpactSubject): ImpactReport {
-  return impact('dataset', data.byDataSource, source);
+  return impact(data, 'dataset', data.byDataSource, source);
 }
 
 export function baseModelImpact(data: GraphData, baseModel: ImpactSubject): ImpactReport {
-  return impact('base-model', data.byBaseModel, baseModel);
+  return impact(data, 'base-model', data.byBaseModel, baseModel);
 }

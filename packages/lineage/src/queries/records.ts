@@ -1,6 +1,6 @@
 import { type GraphData, type GraphNode, modelNodes } from '../build.js';
 import type { VersionId } from '../ids.js';
-import type { VersionNode } from '../node.js';
+import { copyNode, type VersionNode } from '../node.js';
 import { requireModel, requireNode } from '../resolve.js';
 import { walk } from './traverse.js';
 
@@ -44,13 +44,12 @@ export interface CodeVersion {
 }
 
 export function lineageRecord(node: GraphNode): LineageRecord {
-  return {
-    ...node.info,
-    parents: node.parents.map((p) => p.info.id),
-    primaryParent: node.primaryParent?.info.id,
-    missingParents: node.parents.filter((p) => p.info.missing).map((p) => p.info.id),
-    children: node.children.map((c) => c.info.id),
-  };
+  return Object.assign(copyNode(node.info), {
+    parents: node.parents.map((p) => p.id),
+    primaryParent: node.primaryParent?.id,
+    missingParents: node.parents.filter((p) => p.missing).map((p) => p.id),
+    children: node.children.map((c) => c.id),
+  });
 }
 
 export function modelLineage(data: GraphData, modelName: string): ModelLineage {
@@ -83,8 +82,8 @@ export function dataLineage(data: GraphData, modelName: string, version: string)
       const { id, missing, trainingDataSources } = node.info;
       return {
         id,
-        modelName: node.info.modelName,
-        version: node.info.version,
+        modelName: node.modelName,
+        version: node.version,
         distance,
         missing,
         trainingDataSources,
@@ -93,12 +92,12 @@ export function dataLineage(data: GraphData, modelName: string, version: string)
   );
   const sources = new Set<string>();
   for (const entry of entries) for (const source of entry.trainingDataSources) sources.add(source);
-  return { id: start.info.id, entries, sources: [...sources] };
+  return { id: start.id, entries, sources: [...sources] };
 }
 
 export function codeVersions(data: GraphData, modelName: string): CodeVersion[] {
   return modelNodes(requireModel(data, modelName)).map((node) => ({
-    version: node.info.version,
+    version: node.version,
     gitCommit: node.info.gitCommit,
   }));
 }

@@ -1,6 +1,6 @@
 import { compareNodes, type GraphData, type GraphNode } from '../build.js';
 import type { VersionId, VersionSelector } from '../ids.js';
-import type { VersionNode } from '../node.js';
+import { copyNode, type VersionNode } from '../node.js';
 import { findDescendingPath } from '../paths.js';
 import { requireSelected } from '../resolve.js';
 import { walk } from './traverse.js';
@@ -33,7 +33,7 @@ export function lineagePath(
   const path =
     findDescendingPath(first, second, parentsOf) ?? findDescendingPath(second, first, parentsOf);
   if (path === undefined) return undefined;
-  const ids = path.map((node) => node.info.id);
+  const ids = path.map((node) => node.id);
   return {
     from: ids[0] as VersionId,
     to: ids[ids.length - 1] as VersionId,
@@ -69,9 +69,10 @@ export function commonAncestors(
   return common
     .filter((node) => !covered.has(node))
     .sort((x, y) => total(x) - total(y) || compareNodes(x, y))
-    .map((node) => ({
-      ...node.info,
-      distanceFromA: fromA.get(node) ?? 0,
-      distanceFromB: fromB.get(node) ?? 0,
-    }));
+    .map((node) =>
+      Object.assign(copyNode(node.info), {
+        distanceFromA: fromA.get(node) ?? 0,
+        distanceFromB: fromB.get(node) ?? 0,
+      }),
+    );
 }

@@ -24,13 +24,38 @@ export interface LineageSummary {
   readonly missingParents: number;
 }
 
+interface NodeNumbers {
+  get(node: GraphNode): number;
+  set(node: GraphNode, value: number): void;
+}
+
+/** A typed array when the scope is the whole graph, a map for one model. */
+function nodeNumbers(data: GraphData, whole: boolean): NodeNumbers {
+  if (whole) {
+    const values = new Int32Array(data.all.length);
+    return {
+      get: (node) => values[node.index] ?? 0,
+      set: (node, value) => {
+        values[node.index] = value;
+      },
+    };
+  }
+  const values = new Map<GraphNode, number>();
+  return {
+    get: (node) => values.get(node) ?? 0,
+    set: (node, value) => {
+      values.set(node, value);
+    },
+  };
+}
+
 export function summarise(data: GraphData, modelName?: string): LineageSummary {
   const nodes: readonly GraphNode[] =
     modelName === undefined
-      ? [...data.nodes.values()].filter((node) => !node.info.missing)
+      ? data.all.filter((node) => !node.missing)
       : requireModel(data, modelName).nodes;
   const inScope = (node: GraphNode) =>
-    !node.info.missing && (modelName === undefined || node.info.modelName === modelName);
+    !node.missing && (modelName === undefined || node.modelName === modelName);
 
   let roots = 0;
   let leaves = 0;
@@ -39,34 +64,35 @@ export function summarise(data: GraphData, modelName?: string): LineageSummary {
   const bases = new Set<string>();
   const missing = new Set<GraphNode>();
   // Kahn's algorithm: a node's depth is final once all its in-scope parents are done.
-  const waiting = new Map<GraphNode, number>();
-  const depth = new Map<GraphNode, number>();
+  const waiting = nodeNumbers(data, modelName === undefined);
+  const depth = nodeNumbers(data, modelName === undefined);
   const ready: GraphNode[] = [];
   for (const node of nodes) {
     let parentsInScope = 0;
     for (const parent of node.parents) {
       if (inScope(parent)) parentsInScope++;
-      else if (parent.info.missing) missing.add(parent);
+      else if (parent.missing) missing.add(parent);
     }
     if (parentsInScope === 0) {
       roots++;
       ready.push(node);
-      depth.set(node, 0);
     } else waiting.set(node, parentsInScope);
     if (!node.children.some(inScope)) leaves++;
-    if (node.info.deployed) deployed++;
-    for (const source of node.info.trainingDataSources) sources.add(source);
-    if (node.info.baseModel !== undefined) bases.add(node.info.baseModel);
+    const record = node.record;
+    if (record === undefined) continue;
+    if (record.deployed) deployed++;
+    for (const source of record.trainingDataSources) sources.add(source);
+    if (record.training?.baseModel !== undefined) bases.add(record.training.baseModel);
   }
   let maxDepth = 0;
   for (let i = 0; i < ready.length; i++) {
     const node = ready[i] as GraphNode;
-    const own = depth.get(node) ?? 0;
+    const own = depth.get(node);
     if (own > maxDepth) maxDepth = own;
     for (const child of node.children) {
       if (!inScope(child)) continue;
-      depth.set(child, Math.max(depth.get(child) ?? 0, own + 1));
-      const left = (waiting.get(child) ?? 1) - 1;
+      depth.set(child, Math.max(depth.get(child), own + 1));
+      const left = waiting.get(child) - 1;
       waiting.set(child, left);
       if (left === 0) ready.push(child);
     }

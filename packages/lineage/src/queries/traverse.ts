@@ -1,5 +1,5 @@
 import type { GraphNode } from '../build.js';
-import type { VersionNode } from '../node.js';
+import { copyNode, type VersionNode } from '../node.js';
 
 export type Direction = 'ancestors' | 'descendants';
 
@@ -36,5 +36,7 @@ export function walk(start: GraphNode, direction: Direction): Reached[] {
 }
 
 export function related(start: GraphNode, direction: Direction): RelatedVersion[] {
-  return walk(start, direction).map(({ node, distance }) => ({ ...node.info, distance }));
+  return walk(start, direction).map(({ node, distance }) =>
+    Object.assign(copyNode(node.info), { distance }),
+  );
 }

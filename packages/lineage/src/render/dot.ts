@@ -23,9 +23,7 @@ export function renderDot(data: GraphData, scope?: RenderScope): string {
     lines.push(`  ${quote(info.id)} [label=${label}${style}];`);
   }
   for (const { parent, child, primary } of edges) {
-    lines.push(
-      `  ${quote(parent.info.id)} -> ${quote(child.info.id)}${primary ? '' : ' [style=dashed]'};`,
-    );
+    lines.push(`  ${quote(parent.id)} -> ${quote(child.id)}${primary ? '' : ' [style=dashed]'};`);
   }
   lines.push('}');
   return lines.join('\n');

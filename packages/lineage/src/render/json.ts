@@ -1,6 +1,6 @@
 import type { GraphData } from '../build.js';
 import type { VersionId } from '../ids.js';
-import type { VersionNode } from '../node.js';
+import { copyNode, type VersionNode } from '../node.js';
 import { type RenderScope, select } from './scope.js';
 
 export interface JsonGraphEdge {
@@ -21,14 +21,10 @@ export interface JsonGraph {
 export function renderJson(data: GraphData, scope?: RenderScope): JsonGraph {
   const { nodes, edges } = select(data, scope);
   return {
-    nodes: nodes.map((node) => ({
-      ...node.info,
-      trainingDataSources: [...node.info.trainingDataSources],
-      mainMetric: node.info.mainMetric && { ...node.info.mainMetric },
-    })),
+    nodes: nodes.map((node) => copyNode(node.info)),
     edges: edges.map(({ parent, child, primary }) => ({
-      from: parent.info.id,
-      to: child.info.id,
+      from: parent.id,
+      to: child.id,
       kind: primary ? 'parent' : 'additional-parent',
     })),
   };

@@ -36,15 +36,13 @@ export function renderMermaid(data: GraphData, scope?: RenderScope): string {
   const lines = ['graph TD'];
   for (const node of nodes) {
     const label = labelLines(node.info).map(escapeLabel).join('<br/>');
-    lines.push(`  ${mermaidId(node.info.id)}["${label}"]`);
+    lines.push(`  ${mermaidId(node.id)}["${label}"]`);
   }
   for (const { parent, child, primary } of edges) {
-    lines.push(
-      `  ${mermaidId(parent.info.id)} ${primary ? '-->' : '-.->'} ${mermaidId(child.info.id)}`,
-    );
+    lines.push(`  ${mermaidId(parent.id)} ${primary ? '-->' : '-.->'} ${mermaidId(child.id)}`);
   }
-  const deployed = nodes.filter((node) => node.info.deployed).map((n) => mermaidId(n.info.id));
-  const missing = nodes.filter((node) => node.info.missing).map((n) => mermaidId(n.info.id));
+  const deployed = nodes.filter((node) => node.info.deployed).map((n) => mermaidId(n.id));
+  const missing = nodes.filter((node) => node.missing).map((n) => mermaidId(n.id));
   if (deployed.length > 0) {
     lines.push('  classDef deployed stroke-width:3px', `  class ${deployed.join(',')} deployed`);
   }

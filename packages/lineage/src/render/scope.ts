@@ -1,5 +1,5 @@
 import { invalidInput } from '@afs/registry-core';
-import { compareNodes, type GraphData, type GraphNode, modelNodes } from '../build.js';
+import { type GraphData, type GraphNode, modelNodes, sortNodes } from '../build.js';
 import type { VersionSelector } from '../ids.js';
 import { walk } from '../queries/traverse.js';
 import { requireModel, requireSelected } from '../resolve.js';
@@ -57,12 +57,12 @@ function chosen(data: GraphData, scope: RenderScope): Set<GraphNode> {
   if (scope.ids !== undefined) {
     return new Set([...scope.ids].map((selector) => requireSelected(data, selector)));
   }
-  return new Set(data.nodes.values());
+  return new Set(data.all);
 }
 
 export function select(data: GraphData, scope: RenderScope = {}): Selection {
   const set = chosen(data, scope);
-  const nodes = [...set].sort(compareNodes);
+  const nodes = sortNodes(data, [...set]);
   const edges: Edge[] = [];
   for (const parent of nodes) {
     for (const child of parent.children) {

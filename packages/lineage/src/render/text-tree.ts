@@ -9,12 +9,12 @@ import { metricText, statusText } from './labels.js';
  * instead, so a merge appears once and no subtree is drawn twice.
  */
 function treeParent(node: GraphNode, modelName: string): GraphNode | undefined {
-  return node.parents.find((parent) => parent.info.modelName === modelName);
+  return node.parents.find((parent) => parent.modelName === modelName);
 }
 
 function refText(node: GraphNode, modelName: string): string {
   const ref = formatVersionRef(node.info, modelName);
-  return node.info.missing ? `${ref} [missing]` : ref;
+  return node.missing ? `${ref} [missing]` : ref;
 }
 
 function annotations(node: GraphNode, parent: GraphNode | undefined, modelName: string): string[] {
@@ -26,14 +26,14 @@ function annotations(node: GraphNode, parent: GraphNode | undefined, modelName: 
     notes.push(`from ${others[0]}`);
   }
   const external = node.children
-    .filter((child) => child.info.modelName !== modelName)
+    .filter((child) => child.modelName !== modelName)
     .map((child) => refText(child, modelName));
   if (external.length > 0) notes.push(`parent of ${external.join(', ')}`);
   return notes;
 }
 
 function line(node: GraphNode, parent: GraphNode | undefined, modelName: string): string {
-  const parts = [node.info.version, `[${statusText(node.info)}]`];
+  const parts = [node.version, `[${statusText(node.info)}]`];
   const metric = metricText(node.info);
   if (metric !== undefined) parts.push(metric);
   const notes = annotations(node, parent, modelName);
@@ -55,10 +55,9 @@ interface Frame {
 export function renderTextTree(data: GraphData, modelName: string): string {
   const present = modelNodes(requireModel(data, modelName));
   if (present.length === 0) return `${modelName} (no versions)`;
-  const all = [
-    ...present,
-    ...data.missing.filter((node) => node.info.modelName === modelName),
-  ].sort(compareNodes);
+  const all = [...present, ...data.missing.filter((node) => node.modelName === modelName)].sort(
+    compareNodes,
+  );
 
   const childrenOf = new Map<GraphNode, GraphNode[]>();
   const roots: GraphNode[] = [];
