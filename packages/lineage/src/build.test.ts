@@ -65,6 +65,18 @@ describe('LineageGraph construction', () => {
     expect(graph.lineage('m', 'v2')).toMatchObject({ parents: ['m:v1'], primaryParent: undefined });
   });
 
+  it('hands out nodes that cannot be changed', () => {
+    const graph = LineageGraph.fromRecords(familyRecords());
+    const node = graph.node('majora:v1');
+    expect(node?.notes).toBe('');
+    expect(() => {
+      (node as { notes: string }).notes = 'changed';
+    }).toThrow(TypeError);
+    const sources = (graph.versions('din')[0]?.trainingDataSources ?? []) as string[];
+    expect(sources).toEqual(['asm-qa']);
+    expect(() => sources.push('x')).toThrow(TypeError);
+  });
+
   it('refuses the same model twice', () => {
     const records = [...makeRecords({ m: { v1: {} } }), ...makeRecords({ m: { v2: {} } })];
     expect(() => LineageGraph.fromRecords(records)).toThrow(/appears twice/);

@@ -9,6 +9,7 @@ import {
   type ImpactReport,
   type ImpactSubject,
 } from './queries/impact.js';
+import { type Provenance, provenance } from './queries/provenance.js';
 import {
   type CodeVersion,
   codeVersions,
@@ -140,6 +141,11 @@ export class LineageGraph {
   /** The version and each ancestor, nearest first, each with the data it was trained on itself. */
   dataLineage(modelName: string, version: string): DataLineage {
     return dataLineage(this.#data, modelName, version);
+  }
+
+  /** Base models, data sources and commits of the version and all its ancestors, nearest first. */
+  provenance(modelName: string, version: string): Provenance {
+    return provenance(this.#data, modelName, version);
   }
 
   /** Each version of a model with its git commit, in version order. */

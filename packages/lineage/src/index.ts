@@ -8,6 +8,7 @@ export type {
   ImpactReport,
   ImpactSubject,
 } from './queries/impact.js';
+export type { Provenance, ProvenanceItem } from './queries/provenance.js';
 export type {
   CodeVersion,
   DataLineage,

@@ -52,7 +52,8 @@ export function mainMetric(scores: EvaluationScores): MainMetric | undefined {
 
 export function presentNode(version: ModelVersion, modelName: string, key: string): VersionNode {
   const sources = version.trainingDataSources;
-  return {
+  // Frozen because the graph hands this same object to every caller.
+  return Object.freeze({
     id: versionId(modelName, key),
     modelName,
     version: key,
@@ -65,7 +66,7 @@ export function presentNode(version: ModelVersion, modelName: string, key: strin
     baseModel: version.training?.baseModel,
     notes: version.notes,
     mainMetric: frozen(mainMetric(version.evaluationScores)),
-  };
+  });
 }
 
 function frozen<T extends object>(value: T | undefined): T | undefined {
@@ -96,7 +97,7 @@ export function copyNode(node: VersionNode): VersionNode {
 }
 
 export function missingNode(modelName: string, version: string): VersionNode {
-  return {
+  return Object.freeze({
     id: versionId(modelName, version),
     modelName,
     version,
@@ -109,5 +110,5 @@ export function missingNode(modelName: string, version: string): VersionNode {
     baseModel: undefined,
     notes: '',
     mainMetric: undefined,
-  };
+  });
 }

@@ -359,6 +359,10 @@ describe('LineageTracker queries', () => {
       'asm-qa',
       'oracle-docs',
     ]);
+    expect((await tracker.getProvenance('nayru', 'v1')).baseModels.map((b) => b.value)).toEqual([
+      'Qwen2.5-1.5B',
+      'Qwen2.5-Coder-7B',
+    ]);
     expect((await tracker.getCodeVersions('din')).map((c) => c.gitCommit)).toEqual([
       undefined,
       undefined,

@@ -14,6 +14,7 @@ import {
 import { LineageGraph } from './graph.js';
 import type { VersionSelector } from './ids.js';
 import type { ImpactReport, ImpactSubject } from './queries/impact.js';
+import type { Provenance } from './queries/provenance.js';
 import type { CodeVersion, DataLineage, LineageRecord, ModelLineage } from './queries/records.js';
 import type { CommonAncestor, LineagePath } from './queries/relations.js';
 import type { LineageSummary } from './queries/summary.js';
@@ -115,6 +116,14 @@ export class LineageTracker {
     options?: QueryOptions,
   ): Promise<DataLineage> {
     return (await this.#use(options)).dataLineage(modelName, version);
+  }
+
+  async getProvenance(
+    modelName: string,
+    version: string,
+    options?: QueryOptions,
+  ): Promise<Provenance> {
+    return (await this.#use(options)).provenance(modelName, version);
   }
 
   async getCodeVersions(modelName: string, options?: QueryOptions): Promise<CodeVersion[]> {

@@ -106,3 +106,37 @@ describe('codeVersions', () => {
     ]);
   });
 });
+
+describe('provenance', () => {
+  it('collects base models, data and commits through the whole ancestry, nearest first', () => {
+    const result = family.provenance('nayru', 'v2');
+    const items = (list: typeof result.baseModels) =>
+      list.map((i) => `${i.value}<${i.from}@${i.distance}`);
+    expect(result.id).toBe('nayru:v2');
+    expect(items(result.baseModels)).toEqual([
+      'Qwen2.5-1.5B<nayru:v1@1',
+      'Qwen2.5-Coder-7B<majora:v1@4',
+    ]);
+    expect(items(result.dataSources)).toEqual([
+      'distill-set<nayru:v2@0',
+      'chat-logs<nayru:v2@0',
+      'asm-qa<majora:v2@3',
+      'scraped-forum<majora:v3@3',
+      'oracle-docs<majora:v1@4',
+    ]);
+    expect(items(result.gitCommits)).toEqual([
+      'c4<majora:v4@2',
+      'c2<majora:v2@3',
+      'c1<majora:v1@4',
+    ]);
+    expect(result.missingAncestors).toEqual([]);
+  });
+
+  it('names the ancestors it could not see', () => {
+    const graph = LineageGraph.fromRecords(makeRecords({ m: { v2: { parent: 'v1', base: 'B' } } }));
+    expect(graph.provenance('m', 'v2')).toMatchObject({
+      baseModels: [{ value: 'B', from: 'm:v2', distance: 0 }],
+      missingAncestors: ['m:v1'],
+    });
+  });
+});
