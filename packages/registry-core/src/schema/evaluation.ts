@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { refuseProtoKey } from './primitives.js';
 
 const Metric = z.number();
-const MetricMap = z.record(z.string().min(1).max(128), Metric);
+const MetricMap = refuseProtoKey(z.record(z.string().min(1).max(128), Metric));
 
 export const EvaluationScoresSchema = z.object({
   accuracy: Metric.optional(),

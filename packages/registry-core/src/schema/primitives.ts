@@ -31,3 +31,24 @@ export const FiniteNumber = z.number();
 export const NonNegativeInt = z.number().int().nonnegative();
 export const NonNegative = z.number().nonnegative();
 export const Positive = z.number().positive();
+
+/**
+ * zod's records skip an own `__proto__` key without an issue, so a version or
+ * metric stored under that name would vanish silently on the next write. This
+ * wrapper refuses it with a path instead. (The cast keeps `schema`'s types:
+ * only a check is added in front of it.)
+ */
+export function refuseProtoKey<S extends z.ZodType>(schema: S): S {
+  return z
+    .unknown()
+    .superRefine((value, ctx) => {
+      if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['__proto__'],
+          message: 'the key "__proto__" is reserved',
+        });
+      }
+    })
+    .pipe(schema) as unknown as S;
+}

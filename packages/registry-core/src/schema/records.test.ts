@@ -368,3 +368,17 @@ describe('ModelRecord', () => {
     ).toBe(false);
   });
 });
+
+describe('own "__proto__" keys', () => {
+  it('are refused with a path, not silently dropped', () => {
+    const versions = JSON.parse('{"__proto__": {"modelName": "m", "version": "v1"}}');
+    const result = ModelRecordSchema.safeParse({ metadata: { modelName: 'm' }, versions });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['versions', '__proto__']);
+    const scores = EvaluationScoresSchema.safeParse({
+      customMetrics: JSON.parse('{"__proto__": 1}'),
+    });
+    expect(scores.success).toBe(false);
+    expect(({} as Record<string, unknown>).modelName).toBeUndefined();
+  });
+});

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { EvaluationScoresSchema } from './evaluation.js';
-import { ModelNameSchema, TimestampSchema, VersionRefSchema, VersionSchema } from './primitives.js';
+import {
+  ModelNameSchema,
+  refuseProtoKey,
+  TimestampSchema,
+  VersionRefSchema,
+  VersionSchema,
+} from './primitives.js';
 import { VersionStatusSchema } from './status.js';
 import { TrainingMetadataSchema } from './training.js';
 
@@ -60,7 +66,7 @@ export type DeploymentAction = DeploymentEvent['action'];
 export const ModelRecordSchema = z
   .object({
     metadata: ModelMetadataSchema,
-    versions: z.record(VersionSchema, ModelVersionSchema),
+    versions: refuseProtoKey(z.record(VersionSchema, ModelVersionSchema)),
     deployments: z.array(DeploymentEventSchema).default(() => []),
   })
   .superRefine((record, ctx) => {
