@@ -2,7 +2,6 @@ import {
   assertName,
   formatVersionRef,
   invalidInput,
-  type ModelMetadata,
   ModelMetadataSchema,
   type ModelRecord,
   type ModelVersion,
@@ -169,7 +168,7 @@ export function addVersionInTransaction(
   const record: ModelRecord = existingRecord
     ? structuredClone(existingRecord)
     : {
-        metadata: ModelMetadataSchema.parse({ modelName, createdAt: now }) as ModelMetadata,
+        metadata: ModelMetadataSchema.parse({ modelName, createdAt: now }),
         versions: {},
         deployments: [],
       };

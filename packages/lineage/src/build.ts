@@ -41,7 +41,7 @@ export class GraphNode {
     this.record = record;
   }
 
-  /** Built on first use, like `info`. */
+  /** Built on first use, like `info`: a walk names few of the nodes it passes. */
   get id(): VersionId {
     if (this.#id === undefined) this.#id = versionId(this.modelName, this.version);
     return this.#id;
