@@ -27,6 +27,10 @@ function printResult(io: CliIO, args: Partial<GlobalArgs>, output: CommandOutput
 
 /** Runs the CLI and resolves to the exit code; never calls process.exit. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    io.stdout.write(`${cliVersion()}\n`);
+    return EXIT_OK;
+  }
   const wantsJson = argv.includes('--json');
   const verbose = argv.includes('--verbose');
   const run: Runner = async (args, implementation) => {
@@ -46,7 +50,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 
   const parser = yargs([...argv])
     .scriptName('afs')
-    .version(cliVersion())
+    // `version` is a positional and an option of several commands, so yargs'
+    // own --version is off and `afs --version` is handled before parsing.
+    .version(false)
     .usage(
       '$0 <command>\n\nThe AFS model registry: register, compare, deploy and roll back fine-tuned model versions.',
     )
@@ -62,6 +68,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       default: 'fs-lock' as StoreKind,
       global: true,
       describe: 'fs-lock: safe for concurrent processes; json: plain file with conflict detection',
+    })
+    .option('version', {
+      type: 'boolean',
+      global: false,
+      describe: 'Show the afs version (on its own: afs --version)',
     })
     .option('json', {
       type: 'boolean',

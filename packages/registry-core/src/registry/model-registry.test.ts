@@ -439,16 +439,16 @@ describe('parents and lineage', () => {
         overwrite: true,
         parentVersion: 'v1',
       }),
-      'INVALID_INPUT',
+      'LINEAGE_CYCLE',
     );
     expect(error.message).toContain('own parent');
     await expectCode(
       registry.registerModel({ modelName: 'm', version: 'v2', parentVersion: 'm:v2' }),
-      'INVALID_INPUT',
+      'LINEAGE_CYCLE',
     );
     await expectCode(
       registry.registerModel({ modelName: 'm', version: 'v2', additionalParents: ['v2'] }),
-      'INVALID_INPUT',
+      'LINEAGE_CYCLE',
     );
   });
 
@@ -974,5 +974,19 @@ describe('transactions', () => {
     await expectCode(registry.setDeployed('m', 'v9'), 'VERSION_NOT_FOUND');
     await expectCode(registry.rollback('m'), 'NO_ROLLBACK_TARGET');
     expect(await registry.getModel('m')).toEqual(before);
+  });
+});
+
+describe('duplicate parents', () => {
+  it('are stored once, whatever the spelling', async () => {
+    const { registry } = setup();
+    await registry.registerModel({ modelName: 'm', version: 'v1' });
+    const v2 = await registry.registerModel({
+      modelName: 'm',
+      parentVersion: 'v1',
+      additionalParents: ['m:v1', 'v1'],
+    });
+    expect(v2.parentVersion).toBe('v1');
+    expect(v2.additionalParents).toEqual([]);
   });
 });

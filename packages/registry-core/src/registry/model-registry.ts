@@ -26,7 +26,7 @@ import {
   rollbackTarget,
   undeployInRecord,
 } from './deployment.js';
-import { checkParents, childrenOf } from './parents.js';
+import { checkParents, childrenOf, uniqueParents } from './parents.js';
 import { type RegisterModelInput, RegisterModelInputSchema } from './register-input.js';
 import { mergeScores, type ScoresUpdate } from './scores.js';
 
@@ -153,10 +153,11 @@ export class ModelRegistry {
           );
         }
       }
-      const additionalParents = parsed.additionalParents ?? [];
-      const parents = parsed.parentVersion
-        ? [parsed.parentVersion, ...additionalParents]
-        : additionalParents;
+      const parents = uniqueParents(parsed.modelName, [
+        ...(parsed.parentVersion ? [parsed.parentVersion] : []),
+        ...(parsed.additionalParents ?? []),
+      ]);
+      const additionalParents = parsed.parentVersion ? parents.slice(1) : parents;
       checkParents(tx, parsed.modelName, version, parents);
 
       const created = ModelVersionSchema.parse({

@@ -23,10 +23,15 @@ export function checkParents(
   for (const ref of refs) {
     const parent = parseVersionRef(ref, modelName);
     if (key(parent.modelName, parent.version) === self) {
-      throw invalidInput(`Version "${version}" of "${modelName}" cannot be its own parent.`, {
-        modelName,
-        version,
-      });
+      throw new RegistryError(
+        'LINEAGE_CYCLE',
+        `Version "${version}" of "${modelName}" cannot be its own parent.`,
+        {
+          modelName,
+          version,
+          parents: [...refs],
+        },
+      );
     }
     const record = reader.getModel(parent.modelName);
     if (record === undefined || !Object.hasOwn(record.versions, parent.version)) {
@@ -68,6 +73,21 @@ export function checkParents(
     if (node)
       for (const ref of parentRefs(node)) stack.push(parseVersionRef(ref, current.modelName));
   }
+}
+
+/**
+ * Parent references without repeats: `v1` and `m:v1` name the same version in
+ * model `m`, and an additional parent equal to the primary one adds nothing.
+ */
+export function uniqueParents(modelName: string, refs: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return refs.filter((ref) => {
+    const parent = parseVersionRef(ref, modelName);
+    const id = key(parent.modelName, parent.version);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
 }
 
 /** Versions (in any model) that name `modelName:version` as a parent. */
