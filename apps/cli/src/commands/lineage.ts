@@ -3,6 +3,11 @@ import type { CommandContext, CommandOutput } from '../context.js';
 import { renderTable } from '../format/table.js';
 import { formatDate, orDash } from '../format/values.js';
 
+/** `majora:v1` reads as `v1` inside majora's own history. */
+function shortRef(id: string, model: string): string {
+  return id.startsWith(`${model}:`) ? id.slice(model.length + 1) : id;
+}
+
 export interface LineageArgs {
   model: string;
 }
@@ -16,7 +21,7 @@ export async function showLineage(ctx: CommandContext, args: LineageArgs): Promi
   const rows = history.map((entry) => [
     entry.deployed ? style.green(`● ${entry.version}`) : `  ${entry.version}`,
     formatDate(entry.createdAt),
-    orDash(entry.parents.join(', ')),
+    orDash(entry.parents.map((id) => shortRef(id, args.model)).join(', ')),
     orDash(entry.baseModel),
     orDash(entry.trainingDataSources.join(', ')),
     orDash(entry.gitCommit),

@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import { UsageError } from '../errors.js';
 import type { GlobalArgs, Runner } from '../runner.js';
 import { BUMP_CHOICES, METRIC_OPTIONS, STATUS_CHOICES, TRAINING_OPTIONS } from './options.js';
 
@@ -300,7 +301,7 @@ export function registryCommands(run: Runner): Command[] {
           .option('base-model', { type: 'string', requiresArg: true, describe: 'Base model name' })
           .check((a) => {
             if ((a.dataset === undefined) === (a['base-model'] === undefined)) {
-              throw new Error('Give exactly one of --dataset or --base-model.');
+              throw new UsageError('Give exactly one of --dataset or --base-model.');
             }
             return true;
           })
@@ -336,7 +337,7 @@ export function registryCommands(run: Runner): Command[] {
           })
           .check((a) => {
             if (a.file === undefined && a.lineage === undefined)
-              throw new Error('Give a registry.json, --lineage lineage.json, or both.');
+              throw new UsageError('Give a registry.json, --lineage lineage.json, or both.');
             return true;
           })
           .example(
