@@ -3,19 +3,19 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll } from 'vitest';
 import { LOCK_RECORD_FORMAT, type LockRecord, machineIdentity, recordPath } from '../src/index.js';
 
 const made: string[] = [];
 
-/** A fresh directory, removed after the test. */
+/** A fresh directory, removed when the test file is done (tests may run concurrently). */
 export async function tempDir(prefix = 'afs-fs-lock-'): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
   made.push(dir);
   return dir;
 }
 
-afterEach(async () => {
+afterAll(async () => {
   await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 

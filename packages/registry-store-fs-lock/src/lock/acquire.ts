@@ -84,6 +84,8 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
   let quickRetries = 0;
   let held: HeldLock | undefined;
   let state: LockState = { kind: 'absent' };
+  let written: { record: LockRecord; touchedAt: number } | undefined;
+  const rewriteMs = Math.min(1000, o.staleMs / 3);
 
   const takeOver = async (holder: HolderView, reason: string) => {
     try {
@@ -101,27 +103,35 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
 
   try {
     for (;;) {
-      const touchedAt = performance.now();
-      const record: LockRecord = {
-        format: LOCK_RECORD_FORMAT,
-        token,
-        pid: process.pid,
-        hostname: identity.hostname,
-        acquiredAt: new Date().toISOString(),
-        processId: processId(),
-        ...(identity.bootId === undefined ? {} : { bootId: identity.bootId }),
-        ...(identity.pidNamespace === undefined ? {} : { pidNamespace: identity.pidNamespace }),
-      };
-      try {
-        await writePending(pending, record);
-      } catch (error) {
-        // ENOENT after the folder exists: a sweeper removed our pending
-        // folder because it looked abandoned; write it again.
-        if (!hasCode(error, 'ENOENT') || !(await exists(dirname(lockPath)))) {
-          throw lockFileSystemError(lockPath, 'prepare', error);
+      // The pending record is rewritten only now and then: often enough that
+      // its acquiredAt is close and sweepers see it fresh, rarely enough that
+      // a crowd of waiters does not hammer the file system.
+      if (written === undefined || performance.now() - written.touchedAt > rewriteMs) {
+        const touchedAt = performance.now();
+        const record: LockRecord = {
+          format: LOCK_RECORD_FORMAT,
+          token,
+          pid: process.pid,
+          hostname: identity.hostname,
+          acquiredAt: new Date().toISOString(),
+          processId: processId(),
+          ...(identity.bootId === undefined ? {} : { bootId: identity.bootId }),
+          ...(identity.pidNamespace === undefined ? {} : { pidNamespace: identity.pidNamespace }),
+        };
+        try {
+          await writePending(pending, record);
+          written = { record, touchedAt };
+        } catch (error) {
+          // ENOENT after the folder exists: a sweeper removed our pending
+          // folder because it looked abandoned; write it again.
+          if (!hasCode(error, 'ENOENT') || !(await exists(dirname(lockPath)))) {
+            throw lockFileSystemError(lockPath, 'prepare', error);
+          }
+          written = undefined;
+          continue;
         }
-        continue;
       }
+      const { record, touchedAt } = written;
       let renameError: unknown;
       try {
         await rename(pending, lockPath);
@@ -135,6 +145,8 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
       }
       const contended = hasCode(renameError, ...CONTENDED);
       if (!contended) {
+        // ENOENT means the pending folder is gone (swept, or it became the lock).
+        written = undefined;
         const stat = await confirmHeld(lockPath, token);
         if (stat !== undefined) {
           held = new HeldLock({
