@@ -30,13 +30,26 @@ try {
     join(scratch, 'package.json'),
     JSON.stringify({ name: 'scratch', private: true, type: 'module' }),
   );
-  run('npm', ['install', '--no-fund', '--no-audit', '--loglevel=error', ...tarballs], scratch);
-  writeFileSync(
-    join(scratch, 'smoke.mjs'),
-    readFileSync(join(root, 'scripts', 'pack-smoke-usage.mjs')),
+  // vitest is the conformance kit's peer: install the version the workspace tests with.
+  const vitest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies
+    .vitest;
+  const npmInstall = ['install', '--no-fund', '--no-audit', '--loglevel=error'];
+  run('npm', [...npmInstall, ...tarballs, `vitest@${vitest}`], scratch);
+  const copy = (name, as) =>
+    writeFileSync(join(scratch, as), readFileSync(join(root, 'scripts', name)));
+  copy('pack-smoke-usage.mjs', 'smoke.mjs');
+  process.stdout.write(run('node', ['smoke.mjs'], scratch));
+  copy('pack-smoke-conformance.test.mjs', 'kit.test.mjs');
+  const kit = run(join('node_modules', '.bin', 'vitest'), ['run', '--reporter=json'], scratch);
+  const results = JSON.parse(kit.slice(kit.indexOf('{')));
+  if (results.numTotalTests === 0 || results.numFailedTests > 0) {
+    throw new Error(
+      `conformance kit from the tarball: ${results.numFailedTests} of ${results.numTotalTests} failed`,
+    );
+  }
+  console.log(
+    `conformance kit from the tarball: ${results.numPassedTests} passed against the packed JSON store`,
   );
-  const output = run('node', ['smoke.mjs'], scratch);
-  process.stdout.write(output);
   console.log(`pack smoke test passed for ${publishable.map((p) => p.name).join(', ')}`);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
