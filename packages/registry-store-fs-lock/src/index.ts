@@ -12,5 +12,5 @@ export {
 } from './lock/options.js';
 export { lockPathFor, pendingPath, recordPath } from './lock/paths.js';
 export { LOCK_RECORD_FORMAT, type LockRecord } from './lock/record.js';
-export { judgeHolder, processIsAlive, type Verdict } from './lock/staleness.js';
+export { judgeHolder, type Observer, processIsAlive, type Verdict } from './lock/staleness.js';
 export { createFsLockStore, type FsLockStoreOptions } from './store.js';
