@@ -284,3 +284,30 @@ describe('leftovers of killed waiters', () => {
     expect(await readdir(dir)).toEqual([`registry.json.lock.${liveToken}.pending`]);
   });
 });
+
+describe('processIsAlive', () => {
+  it('is true for this process and false for an exited one', async () => {
+    const { processIsAlive } = await import('../src/index.js');
+    expect(processIsAlive(process.pid)).toBe(true);
+    expect(processIsAlive(deadPid())).toBe(false);
+  });
+
+  it.runIf(process.platform === 'linux')('treats an unreaped (zombie) child as dead', async () => {
+    const { spawn } = await import('node:child_process');
+    const { processIsAlive } = await import('../src/index.js');
+    // `sh` starts a child that exits at once and then execs into a sleep that
+    // never reaps it, leaving a zombie whose pid it printed.
+    const shell = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    try {
+      const pid = Number(
+        (await new Promise<Buffer>((resolve) => shell.stdout.once('data', resolve))).toString(),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(processIsAlive(pid)).toBe(false);
+    } finally {
+      shell.kill('SIGKILL');
+    }
+  });
+});

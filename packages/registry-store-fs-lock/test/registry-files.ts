@@ -23,6 +23,17 @@ export async function versionKeys(path: string): Promise<string[]> {
   return keys;
 }
 
+/** `model version` → the version's notes, for every version in the file. */
+export async function versionNotes(path: string): Promise<Map<string, string>> {
+  const notes = new Map<string, string>();
+  for (const [name, record] of await readModels(path)) {
+    for (const [version, entry] of Object.entries(record.versions)) {
+      notes.set(`${name} ${version}`, entry.notes);
+    }
+  }
+  return notes;
+}
+
 /** Entries next to the registry file other than the file itself: temp files, locks, leftovers. */
 export async function leftovers(dir: string, registryName = 'registry.json'): Promise<string[]> {
   return (await readdir(dir)).filter((name) => name !== registryName);

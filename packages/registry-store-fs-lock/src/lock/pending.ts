@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { mkdir, readdir, rename, rmdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { hasCode } from './errno.js';
@@ -5,6 +6,10 @@ import { readHolder } from './inspect.js';
 import { pendingPath, recordName, recordPath, tokenOfPendingName } from './paths.js';
 import { type LockRecord, serializeRecord } from './record.js';
 import { judgeHolder, type Observer } from './staleness.js';
+
+// O_NOFOLLOW: never write through a symlink, even one planted in our own folder.
+const WRITE_FLAGS =
+  constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0);
 
 function partialPath(folder: string, token: string): string {
   return join(folder, `${recordName(token)}.partial`);
@@ -22,7 +27,7 @@ export async function writePending(pending: string, record: LockRecord): Promise
     if (!hasCode(error, 'EEXIST')) throw error;
   }
   const partial = partialPath(pending, record.token);
-  await writeFile(partial, serializeRecord(record), { flag: 'w' });
+  await writeFile(partial, serializeRecord(record), { flag: WRITE_FLAGS });
   await rename(partial, recordPath(pending, record.token));
 }
 

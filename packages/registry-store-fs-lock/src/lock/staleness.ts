@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { type MachineIdentity, sameMachine } from './identity.js';
 import type { HolderView } from './inspect.js';
 
@@ -12,14 +13,27 @@ export interface Observer {
 
 export type Verdict = { stale: false } | { stale: true; reason: string };
 
+// Linux keeps an exited child that its parent has not reaped yet as a zombie:
+// kill(pid, 0) still succeeds, but it will never release a lock.
+function isZombie(pid: number): boolean {
+  if (process.platform !== 'linux') return false;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state === 'Z' || state === 'X';
+  } catch {
+    return false;
+  }
+}
+
 /** Whether a process exists on this machine; EPERM means it exists but belongs to another user. */
 export function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as { code?: unknown }).code !== 'ESRCH';
   }
+  return !isZombie(pid);
 }
 
 function seconds(ms: number): string {

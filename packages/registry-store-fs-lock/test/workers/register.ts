@@ -14,8 +14,10 @@ try {
   for (let i = 0; i < count; i++) {
     const modelName = `model-${(i + index) % models}`;
     try {
-      const created = await registry.registerModel({ modelName, notes: `worker ${index} #${i}` });
-      emit(`ack ${modelName} ${created.version}`);
+      // The notes say who registered it, so the test can tell an overwritten version.
+      const who = `${index}-${i}`;
+      const created = await registry.registerModel({ modelName, notes: who });
+      emit(`ack ${modelName} ${created.version} ${who}`);
     } catch (error) {
       if (!isRegistryError(error, 'CONFLICT')) throw error;
       emit('conflict');
