@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { lstat, rename, rmdir, unlink } from 'node:fs/promises';
+import { lstat, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pause, retryDelay } from './backoff.js';
@@ -8,12 +8,13 @@ import { lockFileSystemError, lockRefused, lockTimeout } from './errors.js';
 import { removeOnExit } from './exit-cleanup.js';
 import { HeldLock } from './held-lock.js';
 import { machineIdentity, processId } from './identity.js';
-import { type HolderView, inspectLock, type LockState } from './inspect.js';
+import { inspectLock, type LockState } from './inspect.js';
 import { type LockOptions, resolveLockOptions } from './options.js';
 import { pendingPath, recordPath } from './paths.js';
 import { removePending, sweepPending, writePending } from './pending.js';
-import { LOCK_RECORD_FORMAT, type LockRecord } from './record.js';
-import { judgeHolder, type Observer } from './staleness.js';
+import { createRecord, type LockRecord } from './record.js';
+import type { Observer } from './staleness.js';
+import { removeStaleHolders } from './takeover.js';
 
 // Renaming a folder onto a non-empty folder fails with one of these, depending
 // on the platform; ENOTDIR/EISDIR when something else sits at the lock path.
@@ -21,14 +22,6 @@ const CONTENDED = ['ENOTEMPTY', 'EEXIST', 'EPERM', 'EACCES', 'EBUSY', 'ENOTDIR',
 // Retries that skip the pause (the lock was free, or we just removed a stale
 // holder) are capped so that a lock that keeps changing hands cannot spin us.
 const MAX_QUICK_RETRIES = 3;
-
-async function quietly(action: Promise<unknown>, ...ignored: string[]): Promise<void> {
-  try {
-    await action;
-  } catch (error) {
-    if (!hasCode(error, ...ignored)) throw error;
-  }
-}
 
 async function exists(path: string): Promise<boolean> {
   try {
@@ -39,7 +32,7 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** After a rename that reported success (or ENOENT), confirm our record is in the lock folder. */
+/** After a rename that reported success (or ENOENT), is our record in the lock folder? */
 async function confirmHeld(lockPath: string, token: string) {
   try {
     const stat = await lstat(recordPath(lockPath, token));
@@ -49,6 +42,9 @@ async function confirmHeld(lockPath: string, token: string) {
     throw error;
   }
 }
+
+/** One pass: the lock, or whether to try again at once ('now') or after a pause ('later'). */
+type Attempt = HeldLock | 'now' | 'later';
 
 /**
  * Take the lock at `lockPath` (a folder, conventionally `<registry file>.lock`),
@@ -75,120 +71,81 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
     staleMs: o.staleMs,
     now: Date.now(),
   });
+  // The pending record is rewritten only now and then: often enough that its
+  // acquiredAt is close and sweepers see it fresh, rarely enough that a crowd
+  // of waiters does not hammer the file system.
+  const rewriteMs = Math.min(1000, o.staleMs / 3);
+  let written: { record: LockRecord; touchedAt: number } | undefined;
+  let state: LockState = { kind: 'absent' };
+
+  const attempt = async (): Promise<Attempt> => {
+    if (written === undefined || performance.now() - written.touchedAt > rewriteMs) {
+      const touchedAt = performance.now();
+      const record = createRecord(token, identity, process.pid, processId());
+      try {
+        await writePending(pending, record);
+      } catch (error) {
+        // ENOENT while the registry folder exists: a sweeper removed our
+        // pending folder because it looked abandoned; write it again.
+        if (hasCode(error, 'ENOENT') && (await exists(dirname(lockPath)))) return 'now';
+        throw lockFileSystemError(lockPath, 'prepare', error);
+      }
+      written = { record, touchedAt };
+    }
+    let renameError: unknown;
+    try {
+      await rename(pending, lockPath);
+    } catch (error) {
+      if (!hasCode(error, 'ENOENT', ...CONTENDED)) {
+        throw lockFileSystemError(lockPath, 'create', error);
+      }
+      renameError = error;
+    }
+    if (!hasCode(renameError, ...CONTENDED)) {
+      // Renamed, or ENOENT: the pending folder was swept, or a network file
+      // system retried a rename that had already succeeded. Either way it is
+      // gone from its old name; the record in the lock folder tells which.
+      const { record, touchedAt } = written;
+      written = undefined;
+      const stat = await confirmHeld(lockPath, token);
+      if (stat !== undefined) {
+        const { staleMs, onNotice } = o;
+        const { ino, dev } = stat;
+        return new HeldLock({ lockPath, record, ino, dev, staleMs, touchedAt, onNotice });
+      }
+    }
+    state = await inspectLock(lockPath);
+    if (state.kind === 'refused') throw lockRefused(lockPath, state.reason);
+    if (state.kind === 'absent') {
+      if (hasCode(renameError, 'EPERM', 'EACCES')) {
+        throw lockFileSystemError(lockPath, 'create', renameError);
+      }
+      return 'now';
+    }
+    return (await removeStaleHolders(lockPath, state, observer(), o.onNotice)) ? 'now' : 'later';
+  };
+
   const deadline = performance.now() + o.timeoutMs;
   const forgetPending = removeOnExit(
     [recordPath(pending, token), `${recordPath(pending, token)}.partial`],
     pending,
   );
-  let attempt = 0;
-  let quickRetries = 0;
   let held: HeldLock | undefined;
-  let state: LockState = { kind: 'absent' };
-  let written: { record: LockRecord; touchedAt: number } | undefined;
-  const rewriteMs = Math.min(1000, o.staleMs / 3);
-
-  const takeOver = async (holder: HolderView, reason: string) => {
-    try {
-      await unlink(holder.path);
-    } catch (error) {
-      // ENOENT: another taker, or the holder itself, removed it first.
-      if (hasCode(error, 'ENOENT', 'ENOTDIR')) return;
-      throw lockFileSystemError(lockPath, 'take over', error);
-    }
-    const who = holder.record
-      ? `pid ${holder.record.pid} on ${holder.record.hostname}`
-      : 'an unknown holder';
-    o.onNotice(`Took over the registry lock ${lockPath} from ${who}: ${reason}.`);
-  };
-
   try {
+    let waits = 0;
+    let quickRetries = 0;
     for (;;) {
-      // The pending record is rewritten only now and then: often enough that
-      // its acquiredAt is close and sweepers see it fresh, rarely enough that
-      // a crowd of waiters does not hammer the file system.
-      if (written === undefined || performance.now() - written.touchedAt > rewriteMs) {
-        const touchedAt = performance.now();
-        const record: LockRecord = {
-          format: LOCK_RECORD_FORMAT,
-          token,
-          pid: process.pid,
-          hostname: identity.hostname,
-          acquiredAt: new Date().toISOString(),
-          processId: processId(),
-          ...(identity.bootId === undefined ? {} : { bootId: identity.bootId }),
-          ...(identity.pidNamespace === undefined ? {} : { pidNamespace: identity.pidNamespace }),
-        };
-        try {
-          await writePending(pending, record);
-          written = { record, touchedAt };
-        } catch (error) {
-          // ENOENT after the folder exists: a sweeper removed our pending
-          // folder because it looked abandoned; write it again.
-          if (!hasCode(error, 'ENOENT') || !(await exists(dirname(lockPath)))) {
-            throw lockFileSystemError(lockPath, 'prepare', error);
-          }
-          written = undefined;
-          continue;
-        }
+      const result = await attempt();
+      if (result instanceof HeldLock) {
+        held = result;
+        await sweepPending(lockPath, token, observer());
+        return held;
       }
-      const { record, touchedAt } = written;
-      let renameError: unknown;
-      try {
-        await rename(pending, lockPath);
-      } catch (error) {
-        // ENOENT: our pending folder was swept, or a network file system
-        // retried a rename that had already succeeded; confirmHeld tells.
-        if (!hasCode(error, 'ENOENT', ...CONTENDED)) {
-          throw lockFileSystemError(lockPath, 'create', error);
-        }
-        renameError = error;
-      }
-      const contended = hasCode(renameError, ...CONTENDED);
-      if (!contended) {
-        // ENOENT means the pending folder is gone (swept, or it became the lock).
-        written = undefined;
-        const stat = await confirmHeld(lockPath, token);
-        if (stat !== undefined) {
-          held = new HeldLock({
-            lockPath,
-            record,
-            ino: stat.ino,
-            dev: stat.dev,
-            staleMs: o.staleMs,
-            touchedAt,
-            onNotice: o.onNotice,
-          });
-          await sweepPending(lockPath, token, observer());
-          return held;
-        }
-      }
-
-      state = await inspectLock(lockPath);
-      if (state.kind === 'refused') throw lockRefused(lockPath, state.reason);
-      if (state.kind === 'absent' && hasCode(renameError, 'EPERM', 'EACCES')) {
-        throw lockFileSystemError(lockPath, 'create', renameError);
-      }
-      let progressed = state.kind === 'absent';
-      if (state.kind === 'present') {
-        const now = observer();
-        for (const holder of state.holders) {
-          const verdict = judgeHolder(holder, now);
-          if (!verdict.stale) continue;
-          await takeOver(holder, verdict.reason);
-          progressed = true;
-        }
-        if (state.foreign.length === 0 && (progressed || state.holders.length === 0)) {
-          // Only an empty folder can be removed, so this never removes a live lock.
-          await quietly(rmdir(lockPath), 'ENOENT', 'ENOTEMPTY', 'EEXIST', 'ENOTDIR');
-          progressed = true;
-        }
-      }
-
-      const remaining = deadline - performance.now();
-      if (progressed && quickRetries < MAX_QUICK_RETRIES) {
+      if (result === 'now' && quickRetries < MAX_QUICK_RETRIES) {
         quickRetries += 1;
         continue;
       }
+      const remaining = deadline - performance.now();
       if (remaining <= 0) {
         throw lockTimeout(state, {
           lockPath,
@@ -199,8 +156,8 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
         });
       }
       quickRetries = 0;
-      await pause(Math.min(remaining, retryDelay(attempt, o.retryMinMs, o.retryMaxMs)));
-      attempt += 1;
+      await pause(Math.min(remaining, retryDelay(waits, o.retryMinMs, o.retryMaxMs)));
+      waits += 1;
     }
   } catch (error) {
     await held?.release();

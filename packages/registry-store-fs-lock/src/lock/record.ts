@@ -53,3 +53,22 @@ export function parseRecord(text: string, expectedToken: string): LockRecord | u
     ...(r.pidNamespace === undefined ? {} : { pidNamespace: r.pidNamespace as string }),
   };
 }
+
+/** A fresh record for this process, claiming to be on `identity`'s machine. */
+export function createRecord(
+  token: string,
+  identity: MachineIdentity,
+  pid: number,
+  processId: string,
+): LockRecord {
+  return {
+    format: LOCK_RECORD_FORMAT,
+    token,
+    pid,
+    hostname: identity.hostname,
+    acquiredAt: new Date().toISOString(),
+    processId,
+    ...(identity.bootId === undefined ? {} : { bootId: identity.bootId }),
+    ...(identity.pidNamespace === undefined ? {} : { pidNamespace: identity.pidNamespace }),
+  };
+}
