@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { RegistryError } from '@afs/registry-core';
 import type { WriteCoordinator } from '@afs/registry-store-json';
 import { acquireLock } from './lock/acquire.js';
+import { lockFileSystemError } from './lock/errors.js';
 import type { LockOptions } from './lock/options.js';
 import { resolveLockOptions } from './lock/options.js';
 import { lockPathFor } from './lock/paths.js';
@@ -33,7 +34,11 @@ export function createLockCoordinator(options: LockOptions = {}): WriteCoordinat
       const run = (async () => {
         // The JSON store creates a missing registry folder at the first
         // commit; the lock lives in that folder, so it has to exist first.
-        await mkdir(dirname(registryFile), { recursive: true, mode: 0o700 });
+        try {
+          await mkdir(dirname(registryFile), { recursive: true, mode: 0o700 });
+        } catch (error) {
+          throw lockFileSystemError(lockPathFor(registryFile), 'create the folder for', error);
+        }
         const lock = await acquireLock(lockPathFor(registryFile), options);
         try {
           return await critical(lock);

@@ -24,12 +24,13 @@ describe('stale locks across processes', () => {
 
   it('does not take over a live holder on another host while it refreshes, and does after it stops', async () => {
     const lockPath = lockPathFor(join(await tempDir(), 'registry.json'));
-    const staleMs = 900;
+    // Refreshed every 500 ms: only a holder starved of CPU for a second would look stale.
+    const staleMs = 1500;
     const holder = new Worker('hold.ts', [lockPath, String(staleMs), 'remote-host.example']);
     try {
       await holder.waitForLine('held');
       // Waiting well past staleMs: the holder's refreshes keep it alive.
-      const waited = acquireLock(lockPath, { staleMs, timeoutMs: staleMs * 3 });
+      const waited = acquireLock(lockPath, { staleMs, timeoutMs: staleMs * 2 });
       const error = await waited.then(
         () => undefined,
         (e: unknown) => e,

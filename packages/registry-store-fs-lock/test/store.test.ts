@@ -31,6 +31,17 @@ describe('createFsLockStore', () => {
     await store.close?.();
   });
 
+  it('names the lock and the way out when the registry folder cannot be created', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'not-a-folder'), 'x');
+    const file = join(dir, 'not-a-folder', 'registry.json');
+    const registry = new ModelRegistry({ store: createFsLockStore({ path: file }) });
+    const error = await errorOf(registry.registerModel({ modelName: 'm' }));
+    expect(isRegistryError(error, 'STORE_ERROR')).toBe(true);
+    expect((error as Error).message).toContain(lockPathFor(file));
+    expect(await readFile(join(dir, 'not-a-folder'), 'utf8')).toBe('x');
+  });
+
   it('refuses bad lock options when the store is made', () => {
     expect(() => createFsLockStore({ path: '/tmp/x.json', staleMs: 0 })).toThrow(/staleMs/);
     expect(() => createLockCoordinator({ timeoutMs: -5 })).toThrow(/timeoutMs/);
