@@ -1,8 +1,8 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { invalidInput } from './errors.js';
 
 /** `training.learningRate: Too small: expected number to be >0` style lines. */
-export function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: { issues: readonly z.core.$ZodIssue[] }): string {
   return error.issues
     .map((issue) => {
       const path = issue.path.map(String).join('.');
@@ -12,7 +12,7 @@ export function describeIssues(error: z.ZodError): string {
 }
 
 /** Parse caller input, turning a schema failure into an `INVALID_INPUT` error. */
-export function parseInput<S extends z.ZodType>(
+export function parseInput<S extends z.ZodMiniType>(
   schema: S,
   value: unknown,
   what: string,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { invalidInput } from '../errors.js';
 import { type EvaluationScores, isKnownMetric, type KnownMetric } from '../schema/evaluation.js';
 
@@ -24,7 +24,7 @@ const SNAKE_ALIASES: Readonly<Record<string, KnownMetric | 'rougeScores' | 'cust
   custom_metrics: 'customMetrics',
 };
 
-const MetricName = z.string().min(1).max(128);
+const MetricName = z.string().check(z.minLength(1), z.maxLength(128));
 
 function checkValue(name: string, value: unknown): number | null {
   if (value === null) return null;

@@ -1,20 +1,22 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { refuseProtoKey } from './primitives.js';
 
 const Metric = z.number();
-const MetricMap = refuseProtoKey(z.record(z.string().min(1).max(128), Metric));
+const MetricMap = refuseProtoKey(
+  z.record(z.string().check(z.minLength(1), z.maxLength(128)), Metric),
+);
 
 export const EvaluationScoresSchema = z.object({
-  accuracy: Metric.optional(),
-  qualityScore: Metric.optional(),
-  f1Score: Metric.optional(),
-  perplexity: Metric.optional(),
-  bleuScore: Metric.optional(),
-  rougeScores: MetricMap.default(() => ({})),
-  inferenceSpeedTokensPerSec: Metric.optional(),
-  memoryUsageMb: Metric.optional(),
-  latencyMs: Metric.optional(),
-  customMetrics: MetricMap.default(() => ({})),
+  accuracy: z.optional(Metric),
+  qualityScore: z.optional(Metric),
+  f1Score: z.optional(Metric),
+  perplexity: z.optional(Metric),
+  bleuScore: z.optional(Metric),
+  rougeScores: z._default(MetricMap, () => ({})),
+  inferenceSpeedTokensPerSec: z.optional(Metric),
+  memoryUsageMb: z.optional(Metric),
+  latencyMs: z.optional(Metric),
+  customMetrics: z._default(MetricMap, () => ({})),
 });
 export type EvaluationScores = z.infer<typeof EvaluationScoresSchema>;
 export type EvaluationScoresInput = z.input<typeof EvaluationScoresSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { EvaluationScoresSchema } from './evaluation.js';
 import {
   ModelNameSchema,
@@ -10,42 +10,46 @@ import {
 import { VersionStatusSchema } from './status.js';
 import { TrainingMetadataSchema } from './training.js';
 
-const Tags = z.array(z.string()).default(() => []);
+// Default factories, so that parsed records never share one default object.
+const Tags = z._default(z.array(z.string()), () => []);
+const Text = z._default(z.string(), '');
 
 export const ModelVersionSchema = z.object({
   modelName: ModelNameSchema,
   version: VersionSchema,
-  createdAt: TimestampSchema.optional(),
-  status: VersionStatusSchema.default('draft'),
-  loraPath: z.string().optional(),
-  ggufPath: z.string().optional(),
-  checkpointPath: z.string().optional(),
-  configPath: z.string().optional(),
-  // Factories, so that parsed records never share one default object.
-  training: TrainingMetadataSchema.default(() => ({ notes: '' })),
-  evaluationScores: EvaluationScoresSchema.default(() => ({ rougeScores: {}, customMetrics: {} })),
+  createdAt: z.optional(TimestampSchema),
+  status: z._default(VersionStatusSchema, 'draft'),
+  loraPath: z.optional(z.string()),
+  ggufPath: z.optional(z.string()),
+  checkpointPath: z.optional(z.string()),
+  configPath: z.optional(z.string()),
+  training: z._default(TrainingMetadataSchema, () => ({ notes: '' })),
+  evaluationScores: z._default(EvaluationScoresSchema, () => ({
+    rougeScores: {},
+    customMetrics: {},
+  })),
   /** The version this one was trained from: `v1`, or `other-model:v3` across models. */
-  parentVersion: VersionRefSchema.optional(),
+  parentVersion: z.optional(VersionRefSchema),
   /** Further parents of a merge; `parentVersion` stays the primary one. */
-  additionalParents: z.array(VersionRefSchema).default(() => []),
-  trainingDataSources: z.array(z.string()).default(() => []),
-  gitCommit: z.string().optional(),
-  deployed: z.boolean().default(false),
-  deployedAt: TimestampSchema.optional(),
-  deploymentNotes: z.string().default(''),
+  additionalParents: z._default(z.array(VersionRefSchema), () => []),
+  trainingDataSources: z._default(z.array(z.string()), () => []),
+  gitCommit: z.optional(z.string()),
+  deployed: z._default(z.boolean(), false),
+  deployedAt: z.optional(TimestampSchema),
+  deploymentNotes: Text,
   tags: Tags,
-  notes: z.string().default(''),
+  notes: Text,
 });
 export type ModelVersion = z.infer<typeof ModelVersionSchema>;
 export type ModelVersionInput = z.input<typeof ModelVersionSchema>;
 
 export const ModelMetadataSchema = z.object({
   modelName: ModelNameSchema,
-  description: z.string().default(''),
-  owner: z.string().default(''),
+  description: Text,
+  owner: Text,
   tags: Tags,
-  notes: z.string().default(''),
-  createdAt: TimestampSchema.optional(),
+  notes: Text,
+  createdAt: z.optional(TimestampSchema),
 });
 export type ModelMetadata = z.infer<typeof ModelMetadataSchema>;
 
@@ -56,8 +60,8 @@ export const DeploymentEventSchema = z.object({
   action: z.enum(DEPLOYMENT_ACTIONS),
   at: TimestampSchema,
   /** The version that was deployed just before this event, if any. */
-  previousVersion: VersionSchema.optional(),
-  notes: z.string().optional(),
+  previousVersion: z.optional(VersionSchema),
+  notes: z.optional(z.string()),
 });
 export type DeploymentEvent = z.infer<typeof DeploymentEventSchema>;
 export type DeploymentAction = DeploymentEvent['action'];
@@ -67,20 +71,23 @@ export const ModelRecordSchema = z
   .object({
     metadata: ModelMetadataSchema,
     versions: refuseProtoKey(z.record(VersionSchema, ModelVersionSchema)),
-    deployments: z.array(DeploymentEventSchema).default(() => []),
+    deployments: z._default(z.array(DeploymentEventSchema), () => []),
   })
-  .superRefine((record, ctx) => {
-    const modelName = record.metadata.modelName;
-    for (const [key, version] of Object.entries(record.versions)) {
-      if (version.version !== key || version.modelName !== modelName) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['versions', key],
-          message: `holds ${version.modelName}:${version.version}, expected ${modelName}:${key}`,
-        });
+  .check(
+    z.superRefine((record, ctx) => {
+      const modelName = record.metadata.modelName;
+      for (const [key, version] of Object.entries(record.versions)) {
+        if (version.version !== key || version.modelName !== modelName) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['versions', key],
+            message: `holds ${version.modelName}:${version.version}, expected ${modelName}:${key}`,
+            input: version,
+          });
+        }
       }
-    }
-  });
+    }),
+  );
 export type ModelRecord = z.infer<typeof ModelRecordSchema>;
 export type ModelRecordInput = z.input<typeof ModelRecordSchema>;
 
