@@ -29,13 +29,11 @@ export const VersionRefSchema = z.string().check(
 );
 
 /** ISO-8601 timestamp; the Python system writes microseconds and `+00:00`. */
-export const TimestampSchema = z
-  .string()
-  .check(
-    z.refine((value) => !Number.isNaN(Date.parse(value)), {
-      message: 'must be an ISO-8601 timestamp',
-    }),
-  );
+export const TimestampSchema = z.string().check(
+  z.refine((value) => !Number.isNaN(Date.parse(value)), {
+    message: 'must be an ISO-8601 timestamp',
+  }),
+);
 
 export const FiniteNumber = z.number();
 export const NonNegativeInt = z.int().check(z.nonnegative());
