@@ -1,8 +1,9 @@
-import type { FieldDiff, MetricDiff } from '@afs/registry-core';
+import type { FieldDiff, KnownMetric, MetricDiff } from '@afs/registry-core';
 import type { CommandContext, CommandOutput } from '../context.js';
 import type { Style } from '../format/style.js';
 import { renderTable } from '../format/table.js';
 import { formatNumber, formatSigned, orDash } from '../format/values.js';
+import { METRIC_LABELS } from '../format/version.js';
 
 export interface CompareArgs {
   model: string;
@@ -29,7 +30,9 @@ export async function compareVersions(
   const diff = await ctx.registry.compareVersions(args.model, args.a, args.b);
   const { style } = ctx;
   const metricRows = diff.metrics.map((m) => [
-    m.group === 'standard' ? m.metric : `${m.metric} (${m.group})`,
+    m.group === 'standard'
+      ? (METRIC_LABELS[m.metric as KnownMetric] ?? m.metric)
+      : `${m.metric} (${m.group})`,
     formatNumber(m.a),
     formatNumber(m.b),
     formatSigned(m.delta),

@@ -2,7 +2,7 @@ import { KNOWN_METRICS, type ModelVersion, parentRefs } from '@afs/registry-core
 import type { Style } from './style.js';
 import { formatDate, formatNumber, orDash } from './values.js';
 
-const METRIC_LABELS: Record<(typeof KNOWN_METRICS)[number], string> = {
+export const METRIC_LABELS: Record<(typeof KNOWN_METRICS)[number], string> = {
   accuracy: 'accuracy',
   qualityScore: 'quality',
   f1Score: 'f1',
