@@ -24,7 +24,15 @@ for (const dir of withTests) rmSync(join(dir, '.test-report'), { recursive: true
 const extra = process.argv.slice(2);
 const turbo = spawnSync(
   'pnpm',
-  ['exec', 'turbo', 'run', 'test', '--continue', '--concurrency=2', ...(extra.length ? ['--', ...extra] : [])],
+  [
+    'exec',
+    'turbo',
+    'run',
+    'test',
+    '--continue',
+    '--concurrency=2',
+    ...(extra.length ? ['--', ...extra] : []),
+  ],
   {
     cwd: root,
     stdio: 'inherit',
