@@ -1,12 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { RegistryError } from '@afs/registry-core';
-import type { WriteCoordinator } from '@afs/registry-store-json';
-import { acquireLock } from './lock/acquire.js';
-import { lockFileSystemError } from './lock/errors.js';
-import type { LockOptions } from './lock/options.js';
-import { resolveLockOptions } from './lock/options.js';
-import { lockPathFor } from './lock/paths.js';
+import {
+  acquireLock,
+  type LockOptions,
+  lockFileSystemError,
+  lockPathFor,
+  resolveLockOptions,
+  type WriteCoordinator,
+} from '@afs/registry-store-json';
 
 /**
  * The JSON store's write coordinator backed by the cross-process lock: each

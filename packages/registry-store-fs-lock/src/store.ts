@@ -1,6 +1,10 @@
-import { createJsonStore, type JsonStore, type JsonStoreOptions } from '@afs/registry-store-json';
+import {
+  createJsonStore,
+  type JsonStore,
+  type JsonStoreOptions,
+  type LockOptions,
+} from '@afs/registry-store-json';
 import { createLockCoordinator } from './coordinator.js';
-import type { LockOptions } from './lock/options.js';
 
 /** The JSON store's options (less `coordinator`, which this package supplies) and the lock's. */
 export interface FsLockStoreOptions extends Omit<JsonStoreOptions, 'coordinator'>, LockOptions {

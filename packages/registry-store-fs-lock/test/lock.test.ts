@@ -11,6 +11,7 @@ import {
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isRegistryError } from '@afs/registry-core';
+import { retryDelay } from '@afs/registry-store-json';
 import { describe, expect, it } from 'vitest';
 import {
   acquireLock,
@@ -22,7 +23,6 @@ import {
   recordPath,
   withLock,
 } from '../src/index.js';
-import { retryDelay } from '../src/lock/backoff.js';
 import { deadPid, noticeCollector, plantLock, tempDir } from './support.js';
 
 async function lockIn(dir: string): Promise<string> {

@@ -1,4 +1,4 @@
-import { processId } from '../src/lock/identity.js';
+import { processId } from '@afs/registry-store-json';
 
 export function processIdForTests(): string {
   return processId();

@@ -33,6 +33,26 @@ export {
 } from './import-registry.js';
 export type { ImportSource } from './import-source.js';
 export { createJsonStore, type JsonStore, type JsonStoreOptions } from './json-store.js';
+// The cross-process lock: held for a whole transaction by
+// @afs/registry-store-fs-lock, and by this store only around publishing a
+// commit, so that the conflict check and the rename happen as one step.
+export { acquireLock, withLock } from './lock/acquire.js';
+export { pause, retryDelay } from './lock/backoff.js';
+export { lockFileSystemError } from './lock/errors.js';
+export { HeldLock } from './lock/held-lock.js';
+export { type MachineIdentity, machineIdentity, processId } from './lock/identity.js';
+export { type HolderView, inspectLock, type LockState } from './lock/inspect.js';
+export {
+  DEFAULT_RETRY_MAX_MS,
+  DEFAULT_RETRY_MIN_MS,
+  DEFAULT_STALE_MS,
+  DEFAULT_TIMEOUT_MS,
+  type LockOptions,
+  resolveLockOptions,
+} from './lock/options.js';
+export { lockPathFor, pendingPath, recordPath } from './lock/paths.js';
+export { LOCK_RECORD_FORMAT, type LockRecord } from './lock/record.js';
+export { judgeHolder, type Observer, processIsAlive, type Verdict } from './lock/staleness.js';
 export { parseRegistryBytes } from './parse-json.js';
 export { resolveRegistryFile } from './registry-path.js';
 export { stringifyStable } from './stable-json.js';
