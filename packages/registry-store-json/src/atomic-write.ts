@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { open, rename, unlink } from 'node:fs/promises';
+import { type FileHandle, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { RegistryError } from '@afs/registry-core';
 import { errnoCode } from './errno.js';
@@ -29,6 +29,42 @@ export async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
+/** What a file is written from: text, bytes, or pieces of bytes written one after another. */
+export type FileContent = string | Uint8Array | readonly Uint8Array[];
+
+/**
+ * Write every piece in order with vectored writes: the pieces go to the
+ * kernel as they are, without first being joined into one buffer.
+ */
+export async function writePieces(
+  handle: FileHandle,
+  pieces: readonly Uint8Array[],
+): Promise<void> {
+  let pending = pieces.filter((piece) => piece.length > 0);
+  while (pending.length > 0) {
+    const { bytesWritten } = await handle.writev(pending);
+    if (bytesWritten <= 0) throw new Error('writev wrote nothing');
+    // A short write: drop what was written and go on from there.
+    let written = bytesWritten;
+    let index = 0;
+    while (index < pending.length && written >= (pending[index] as Uint8Array).length) {
+      written -= (pending[index] as Uint8Array).length;
+      index += 1;
+    }
+    pending = pending.slice(index);
+    const first = pending[0];
+    if (first !== undefined && written > 0) pending[0] = first.subarray(written);
+  }
+}
+
+async function writeContent(handle: FileHandle, content: FileContent): Promise<void> {
+  if (typeof content === 'string' || content instanceof Uint8Array) {
+    await handle.writeFile(content);
+  } else {
+    await writePieces(handle, content);
+  }
+}
+
 export interface AtomicWriteOptions {
   /** Permission bits of the new file (the old file's, when replacing one). */
   readonly mode?: number;
@@ -46,7 +82,7 @@ export interface AtomicWriteOptions {
  */
 export async function writeFileAtomically(
   target: string,
-  content: string | Uint8Array,
+  content: FileContent,
   options: AtomicWriteOptions = {},
 ): Promise<FileIdentity> {
   const dir = dirname(target);
@@ -73,7 +109,7 @@ export async function writeFileAtomically(
       const mode = options.mode ?? NEW_FILE_MODE;
       // The umask may have narrowed the creation mode; set it exactly.
       await handle.chmod(mode);
-      await handle.writeFile(content);
+      await writeContent(handle, content);
       await handle.sync();
       // rename keeps inode, size and mtime, so this is the published file's identity.
       identity = identityOf(await handle.stat({ bigint: true }));

@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { open, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { RegistryError } from '@afs/registry-core';
-import { syncDirectory } from './atomic-write.js';
+import { syncDirectory, writePieces } from './atomic-write.js';
 import { errnoCode } from './errno.js';
 
 const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
@@ -16,7 +16,7 @@ export function backupCandidates(target: string, label: string): string[] {
 }
 
 /**
- * Keep `bytes` (the file as read) in a new backup file beside `target`. An
+ * Keep `pieces` (the file as read, in order) in a new backup file beside `target`. An
  * existing backup is never overwritten: the next free suffix is used. The
  * backup and its directory entry are fsync'd before this resolves, so the
  * original survives a crash during the upgrade that follows.
@@ -24,7 +24,7 @@ export function backupCandidates(target: string, label: string): string[] {
 export async function writeBackup(
   target: string,
   label: string,
-  bytes: Uint8Array,
+  pieces: readonly Uint8Array[],
   mode: number,
 ): Promise<string> {
   for (const candidate of backupCandidates(target, label)) {
@@ -38,7 +38,7 @@ export async function writeBackup(
     }
     try {
       await handle.chmod(mode);
-      await handle.writeFile(bytes);
+      await writePieces(handle, pieces);
       await handle.sync();
     } catch (error) {
       await handle.close();

@@ -1,8 +1,13 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isRegistryError, type RegistryError } from '@afs/registry-core';
+import {
+  isRegistryError,
+  ModelRegistry,
+  type RegistryError,
+  type RegistryTransaction,
+} from '@afs/registry-core';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_REGISTRY, sha256, tempDir } from '../test/support.js';
+import { FIXTURE_REGISTRY, readJson, sha256, tempDir } from '../test/support.js';
 import { createJsonStore } from './json-store.js';
 
 const fixture = await readFile(FIXTURE_REGISTRY);
@@ -41,6 +46,51 @@ async function expectRefused(
     'transact()',
   ).rejects.toSatisfy(corruptError(pattern));
   expect(workRan).toBe(false);
+  expect(await sha256(file)).toBe(hash);
+  expect(await readdir(dir)).toEqual(['registry.json']);
+  return caught as RegistryError;
+}
+
+/**
+ * The file as a whole is usable, but one model's entry fails the deep check:
+ * reading that model, and any transaction that reads, replaces or deletes it,
+ * fails with CORRUPT_REGISTRY; the file's bytes stay exactly as they were.
+ */
+async function expectModelRefused(
+  content: string,
+  modelName: string,
+  pattern?: RegExp,
+): Promise<RegistryError> {
+  const dir = await tempDir();
+  const file = join(dir, 'registry.json');
+  await writeFile(file, content);
+  const hash = await sha256(file);
+  const store = createJsonStore({ path: file, onNotice: () => undefined });
+  const reader = await store.read();
+  expect(reader.modelNames()).toContain(modelName);
+  let caught: unknown;
+  try {
+    reader.getModel(modelName);
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught, 'getModel()').toSatisfy(corruptError(pattern));
+  expect((caught as RegistryError).details.modelName).toBe(modelName);
+  const blank = {
+    metadata: { modelName, description: '', owner: '', tags: [], notes: '' },
+    versions: {},
+    deployments: [],
+  };
+  const attempts: Array<[string, (tx: RegistryTransaction) => void]> = [
+    ['read', (tx) => void tx.getModel(modelName)],
+    ['delete', (tx) => tx.deleteModel(modelName)],
+    ['replace', (tx) => tx.putModel(blank)],
+  ];
+  for (const [label, work] of attempts) {
+    await expect(store.transact(work), `transact() that tries to ${label} it`).rejects.toSatisfy(
+      corruptError(pattern),
+    );
+  }
   expect(await sha256(file)).toBe(hash);
   expect(await readdir(dir)).toEqual(['registry.json']);
   return caught as RegistryError;
@@ -111,12 +161,32 @@ describe('a file that is not a usable registry is refused and left unchanged', (
     );
   });
 
+  it('a model entry or its metadata or versions that are not objects', async () => {
+    await expectRefused(
+      JSON.stringify({ version: '2.0', models: { din: { metadata: [], versions: 'v1' } } }),
+      /models\.din\.metadata: expected an object, got an array; models\.din\.versions: expected an object, got a string/,
+    );
+  });
+
+  it('invalid model names', async () => {
+    await expectRefused(
+      JSON.stringify({ version: '1.0', models: { 'bad name': { versions: {} } } }),
+      /models\["bad name"\]: model name "bad name" may only contain/,
+    );
+    await expectRefused(
+      JSON.stringify({ din: {}, '../x': { versions: {} } }),
+      /\["\.\.\/x"\]: model name "\.\.\/x" may only contain/,
+    );
+  });
+});
+
+describe('a model whose entry fails the deep check is refused alone', () => {
   it('a wrong field type, with the snake_case path in the file', async () => {
     const json = JSON.parse(fixture.toString('utf8'));
     json.models.din.versions.v2.training.samples = 'three hundred';
     json.models.din.versions.v1.evaluation_scores.rouge_scores.rougeL = 'high';
     json.models.din.metadata.tags = 'tutor';
-    const error = await expectRefused(JSON.stringify(json, null, 2));
+    const error = await expectModelRefused(JSON.stringify(json, null, 2), 'din');
     expect(error.message).toContain('models.din.versions.v2.training.samples: Invalid input');
     expect(error.message).toContain('models.din.versions.v1.evaluation_scores.rouge_scores.rougeL');
     expect(error.message).toContain('models.din.metadata.tags');
@@ -129,7 +199,7 @@ describe('a file that is not a usable registry is refused and left unchanged', (
   });
 
   it('a deployment event and a status out of range', async () => {
-    const error = await expectRefused(
+    const error = await expectModelRefused(
       JSON.stringify({
         version: '2.0',
         models: {
@@ -142,6 +212,7 @@ describe('a file that is not a usable registry is refused and left unchanged', (
           },
         },
       }),
+      'din',
     );
     expect(error.message).toContain('models.din.versions["v1.0.0"].status');
     expect(error.message).toContain('models.din.deployments[0].action');
@@ -150,7 +221,7 @@ describe('a file that is not a usable registry is refused and left unchanged', (
   });
 
   it('a record stored under the wrong name', async () => {
-    await expectRefused(
+    await expectModelRefused(
       JSON.stringify({
         version: '1.0',
         models: {
@@ -160,22 +231,44 @@ describe('a file that is not a usable registry is refused and left unchanged', (
           },
         },
       }),
+      'din',
       /models\.din\.versions\.v1: holds din:v2, expected din:v1/,
     );
-    await expectRefused(
+    await expectModelRefused(
       JSON.stringify({ version: '1.0', models: { din: { metadata: { model_name: 'nayru' } } } }),
+      'din',
       /models\.din\.metadata\.model_name: is "nayru" but the model is stored under "din"/,
     );
   });
 
-  it('invalid model and version names', async () => {
-    await expectRefused(
-      JSON.stringify({ version: '1.0', models: { 'bad name': { versions: {} } } }),
-      /models\["bad name"\]: model name "bad name" may only contain/,
-    );
-    await expectRefused(
+  it('invalid version names', async () => {
+    await expectModelRefused(
       JSON.stringify({ din: { versions: { '../x': {} } } }),
-      /din\.versions\["\.\.\/x"\]/,
+      'din',
+      /Model "din" .*din\.versions\["\.\.\/x"\]: version "\.\.\/x" may only contain/,
+    );
+  });
+
+  it('leaves the other models usable, and carries the bad entry over exactly as it was', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'registry.json');
+    const json = JSON.parse(fixture.toString('utf8'));
+    json.models.din.versions.v2.training.samples = 'three hundred';
+    json.models.din.future_key = { kept: ['as', 'is'] };
+    await writeFile(file, JSON.stringify(json, null, 2));
+    const din = JSON.stringify(json.models.din, null, 2).replaceAll('\n', '\n    ');
+    const store = createJsonStore({ path: file, onNotice: () => undefined });
+    const registry = new ModelRegistry({ store });
+    expect((await registry.getModel('farore'))?.metadata.modelName).toBe('farore');
+    await registry.updateMetadata('farore', { notes: 'still usable' });
+    const text = await readFile(file, 'utf8');
+    expect(text).toContain(`\n    "din": ${din},\n`);
+    expect((await readJson(file)).models).toMatchObject({
+      din: json.models.din,
+      farore: { metadata: { notes: 'still usable' } },
+    });
+    await expect(registry.getModel('din')).rejects.toSatisfy(
+      corruptError(/models\.din\.versions\.v2\.training\.samples/),
     );
   });
 });
@@ -187,15 +280,22 @@ describe('keys that could reach Object.prototype', () => {
       /models\.__proto__: model name "__proto__" may only contain/,
     );
     await expectRefused(
+      '{"constructor": {"versions": {}}}',
+      /constructor: model name "constructor" is reserved/,
+    );
+    await expectModelRefused(
       '{"version": "1.0", "models": {"din": {"versions": {"__proto__": {"polluted": true}}}}}',
+      'din',
       /models\.din\.versions\.__proto__: version "__proto__" may only contain/,
     );
-    await expectRefused(
+    await expectModelRefused(
       '{"din": {"versions": {"constructor": {}}}}',
+      'din',
       /din\.versions\.constructor: version "constructor" is reserved/,
     );
-    await expectRefused(
+    await expectModelRefused(
       '{"version": "1.0", "models": {"din": {"versions": {"v1": {"evaluation_scores": {"custom_metrics": {"__proto__": 1}}}}}}}',
+      'din',
       /custom_metrics\.__proto__: metric name "__proto__" is reserved/,
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -15,25 +15,26 @@ import { PreRendered, stringifyStable } from './stable-json.js';
 function toFileValue(value: unknown): unknown {
   if (value === undefined) return null;
   if (Array.isArray(value)) return [...value];
-  if (isJsonObject(value)) return Object.fromEntries(Object.entries(value));
+  if (isJsonObject(value)) return { ...value };
   return value;
 }
 
-function encodeFields(table: FieldTable, value: object): JsonObject {
+/** Adds `value`'s known fields to `out` under their file names; every commit runs this per version. */
+function encodeFields(table: FieldTable, value: object, out: JsonObject): JsonObject {
   const source = value as Record<string, unknown>;
-  return Object.fromEntries(table.map(([file, record]) => [file, toFileValue(source[record])]));
+  for (const [file, record] of table) out[file] = toFileValue(source[record]);
+  return out;
 }
 
 function encodeVersion(version: ModelVersion, raw: JsonObject | undefined): JsonObject {
-  return {
-    ...raw,
-    ...encodeFields(VERSION_FIELDS, version),
-    training: { ...ownObject(raw, 'training'), ...encodeFields(TRAINING_FIELDS, version.training) },
-    evaluation_scores: {
-      ...ownObject(raw, 'evaluation_scores'),
-      ...encodeFields(EVALUATION_FIELDS, version.evaluationScores),
-    },
-  };
+  const out = encodeFields(VERSION_FIELDS, version, { ...raw });
+  out.training = encodeFields(TRAINING_FIELDS, version.training, {
+    ...ownObject(raw, 'training'),
+  });
+  out.evaluation_scores = encodeFields(EVALUATION_FIELDS, version.evaluationScores, {
+    ...ownObject(raw, 'evaluation_scores'),
+  });
+  return out;
 }
 
 function sameEvent(raw: JsonObject, event: DeploymentEvent): boolean {
@@ -44,7 +45,7 @@ function encodeDeployments(events: readonly DeploymentEvent[], raw: unknown): Js
   return events.map((event, index) => {
     const previous = Array.isArray(raw) ? (raw[index] as unknown) : undefined;
     const base = isJsonObject(previous) && sameEvent(previous, event) ? previous : undefined;
-    return { ...base, ...encodeFields(DEPLOYMENT_FIELDS, event) };
+    return encodeFields(DEPLOYMENT_FIELDS, event, { ...base });
   });
 }
 
@@ -55,15 +56,21 @@ function encodeDeployments(events: readonly DeploymentEvent[], raw: unknown): Js
  */
 export function encodeModel(record: ModelRecord, raw?: JsonObject): JsonObject {
   const rawVersions = ownObject(raw, 'versions');
+  const versions: JsonObject = {};
+  for (const key of Object.keys(record.versions)) {
+    const version = record.versions[key] as ModelVersion;
+    // A data property even for "__proto__", which plain assignment would turn into a prototype.
+    Object.defineProperty(versions, key, {
+      value: encodeVersion(version, ownObject(rawVersions, key)),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
   return {
     ...raw,
-    metadata: { ...ownObject(raw, 'metadata'), ...encodeFields(METADATA_FIELDS, record.metadata) },
-    versions: Object.fromEntries(
-      Object.entries(record.versions).map(([key, version]) => [
-        key,
-        encodeVersion(version, ownObject(rawVersions, key)),
-      ]),
-    ),
+    metadata: encodeFields(METADATA_FIELDS, record.metadata, { ...ownObject(raw, 'metadata') }),
+    versions,
     deployments: encodeDeployments(record.deployments, ownValue(raw, 'deployments')),
   };
 }
@@ -76,22 +83,47 @@ export function renderModelEntry(entry: JsonObject): string {
   return stringifyStable(entry, MODEL_ENTRY_LEVEL);
 }
 
+// Marks where the models go in the rendered top level. It cannot occur in
+// rendered JSON otherwise: a NUL in keys or strings is always escaped.
+const MODELS_SLOT = '\u0000';
+
 /**
- * The whole file: `top`'s unknown keys, the written schema version,
- * `updated_at`, and the models (already rendered), with a trailing newline.
+ * The pieces of the whole file in order: the text between entries, and each
+ * model's entry (already rendered at the entry depth, as text or bytes) in
+ * ascending code-unit order of the model names, which must be unique. The
+ * top level carries `top`'s unknown keys, the written schema version and
+ * `updated_at`; the file ends with a newline.
  */
+export function registryDocumentParts<Entry>(
+  top: JsonObject,
+  updatedAt: string,
+  models: Iterable<readonly [string, Entry]>,
+): Array<string | Entry> {
+  const shell = stringifyStable({
+    ...top,
+    version: WRITTEN_SCHEMA_VERSION,
+    updated_at: updatedAt,
+    models: new PreRendered(MODELS_SLOT),
+  });
+  const slot = shell.indexOf(MODELS_SLOT);
+  const head = shell.slice(0, slot);
+  const tail = `${shell.slice(slot + MODELS_SLOT.length)}\n`;
+  const sorted = [...models].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (sorted.length === 0) return [`${head}{}${tail}`];
+  // The same text stringifyStable gives an object at level 1 whose values are the entries.
+  const parts: Array<string | Entry> = [`${head}{\n`];
+  sorted.forEach(([name, entry], index) => {
+    parts.push(`${index === 0 ? '' : ',\n'}    ${JSON.stringify(name)}: `, entry);
+  });
+  parts.push(`\n  }${tail}`);
+  return parts;
+}
+
+/** The whole file as text, from entries rendered by `renderModelEntry` (see `registryDocumentParts`). */
 export function renderRegistryDocument(
   top: JsonObject,
   updatedAt: string,
   models: Iterable<readonly [string, string]>,
 ): string {
-  const rendered = Object.fromEntries(
-    [...models].map(([name, text]) => [name, new PreRendered(text)]),
-  );
-  return `${stringifyStable({
-    ...top,
-    version: WRITTEN_SCHEMA_VERSION,
-    updated_at: updatedAt,
-    models: rendered,
-  })}\n`;
+  return registryDocumentParts(top, updatedAt, models).join('');
 }

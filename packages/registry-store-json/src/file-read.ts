@@ -3,6 +3,7 @@ import { lstat, open, realpath, stat } from 'node:fs/promises';
 import { RegistryError } from '@afs/registry-core';
 import { corruptRegistry } from './corrupt.js';
 import { errnoCode } from './errno.js';
+import { fileHolds } from './file-compare.js';
 import { type FileIdentity, identityOf, sameIdentity } from './file-identity.js';
 
 // Windows has no O_NOFOLLOW; the lstat check before opening still refuses links there.
@@ -18,7 +19,11 @@ export interface ExistingFile {
   /** Where writes go: the registry file itself, or the file a permitted symlink points to. */
   readonly target: string;
   readonly identity: FileIdentity;
-  readonly bytes: Buffer;
+  /**
+   * The file's bytes in order: one piece as read, or the pieces a commit
+   * wrote (entries it did not change are views into the bytes it read).
+   */
+  readonly pieces: readonly Uint8Array[];
   /** Permission bits, kept when the file is replaced. */
   readonly mode: number;
 }
@@ -90,14 +95,26 @@ async function resolveTarget(file: string, allowSymlink: boolean): Promise<strin
 
 const MAX_READ_ATTEMPTS = 3;
 
+/** All of a file's pieces as one buffer (the pieces of a file that was read are one already). */
+export function contiguousBytes(content: ExistingFile): Uint8Array {
+  const { pieces } = content;
+  return pieces.length === 1 ? (pieces[0] as Uint8Array) : Buffer.concat(pieces);
+}
+
 /**
  * The registry file's bytes and identity, or that it is missing. The size is
  * checked from the open descriptor before reading. A file that changed while
  * being read (a non-atomic writer) is read again.
+ *
+ * With `known` (what an earlier call returned or a commit wrote), a file with
+ * the same identity is compared with it block by block first, and `known`
+ * itself is returned when it still holds exactly those bytes: no copy of the
+ * file is made, and the caller can keep what it derived from them.
  */
 export async function readRegistryFile(
   file: string,
   options: ReadOptions,
+  known?: ExistingFile,
 ): Promise<RegistryFileContent> {
   const target = await resolveTarget(file, options.allowSymlink);
   if (target === undefined) return { exists: false, target: file };
@@ -118,6 +135,16 @@ export async function readRegistryFile(
       if (!before.isFile()) throw notAFile(file, kindOf(before));
       if (before.size > BigInt(options.maxBytes))
         throw tooLarge(file, before.size, options.maxBytes);
+      if (
+        known !== undefined &&
+        known.target === target &&
+        Number(before.mode & 0o777n) === known.mode &&
+        sameIdentity(identityOf(before), known.identity) &&
+        fileHolds(handle, known.pieces) &&
+        sameIdentity(identityOf(await handle.stat({ bigint: true })), known.identity)
+      ) {
+        return known;
+      }
       const bytes = await handle.readFile();
       const after = await handle.stat({ bigint: true });
       const identity = identityOf(after);
@@ -126,7 +153,13 @@ export async function readRegistryFile(
       if (settled || attempt === MAX_READ_ATTEMPTS) {
         if (bytes.length > options.maxBytes)
           throw tooLarge(file, BigInt(bytes.length), options.maxBytes);
-        return { exists: true, target, identity, bytes, mode: Number(after.mode & 0o777n) };
+        return {
+          exists: true,
+          target,
+          identity,
+          pieces: [bytes],
+          mode: Number(after.mode & 0o777n),
+        };
       }
     } finally {
       await handle.close();

@@ -7,7 +7,8 @@ import {
   sortVersions,
 } from '@afs/registry-core';
 import type { RegistrySchemaVersion } from './constants.js';
-import { decodeRegistryDocument } from './decode.js';
+import { copyRecord } from './copy-record.js';
+import { decodeEveryModel, decodeRegistryDocument } from './document.js';
 import { asImportError, type ImportSource, loadImportSource } from './import-source.js';
 
 export interface RegistryImportReport {
@@ -66,9 +67,12 @@ export async function importLegacyRegistry(
   options: RegistryImportOptions = {},
 ): Promise<RegistryImportReport> {
   const loaded = await loadImportSource(source, WHAT, options.maxBytes);
-  let document: ReturnType<typeof decodeRegistryDocument>;
+  let schemaVersion: RegistrySchemaVersion;
+  let records: Map<string, ModelRecord>;
   try {
-    document = decodeRegistryDocument(loaded.json, loaded.label);
+    const document = decodeRegistryDocument(loaded.json, loaded.label);
+    schemaVersion = document.schemaVersion;
+    records = decodeEveryModel(document, loaded.label);
   } catch (error) {
     throw asImportError(error, loaded.label, WHAT);
   }
@@ -76,7 +80,7 @@ export async function importLegacyRegistry(
   return store.transact((tx) => {
     const report: RegistryImportReport = {
       source: loaded.label,
-      schemaVersion: document.schemaVersion,
+      schemaVersion,
       createdModels: [],
       added: [],
       skipped: [],
@@ -86,9 +90,11 @@ export async function importLegacyRegistry(
     const recordOf = (name: string) => updated.get(name) ?? tx.getModel(name);
     const imported: Array<[ModelRecord, string[]]> = [];
 
-    for (const name of [...document.models.keys()].sort()) {
-      const incoming = structuredClone(document.models.get(name)?.record);
-      if (incoming === undefined) continue;
+    for (const name of [...records.keys()].sort()) {
+      const decoded = records.get(name);
+      if (decoded === undefined) continue;
+      // A copy per run of the work, so the decoded records stay as read.
+      const incoming = copyRecord(decoded);
       const versions = sortVersions(Object.keys(incoming.versions));
       const existing = tx.getModel(name);
       if (existing === undefined) {

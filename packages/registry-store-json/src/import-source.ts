@@ -1,6 +1,6 @@
 import { invalidInput, isRegistryError, type RegistryError } from '@afs/registry-core';
 import { DEFAULT_MAX_BYTES } from './constants.js';
-import { readRegistryFile } from './file-read.js';
+import { contiguousBytes, readRegistryFile } from './file-read.js';
 import { parseRegistryBytes } from './parse-json.js';
 
 /** Where an import reads from: a file path, or JSON already parsed by the caller. */
@@ -39,7 +39,7 @@ export async function loadImportSource(
         source,
       });
     }
-    return { json: parseRegistryBytes(content.bytes, source), label: source };
+    return { json: parseRegistryBytes(contiguousBytes(content), source), label: source };
   } catch (error) {
     throw asImportError(error, source, what);
   }

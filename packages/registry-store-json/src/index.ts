@@ -1,4 +1,9 @@
-export { type AtomicWriteOptions, syncDirectory, writeFileAtomically } from './atomic-write.js';
+export {
+  type AtomicWriteOptions,
+  type FileContent,
+  syncDirectory,
+  writeFileAtomically,
+} from './atomic-write.js';
 export {
   DEFAULT_MAX_BYTES,
   DEFAULT_REGISTRY_FILE_NAME,
@@ -10,13 +15,14 @@ export {
 } from './constants.js';
 export type { CommitGuard, WriteCoordinator } from './coordinator.js';
 export { type FileIssue, formatFilePath } from './corrupt.js';
+export { type DecodedModel, decodeModelEntry } from './decode.js';
+export { decodeEveryModel, decodeRegistryDocument, type RegistryDocument } from './document.js';
 export {
-  type DecodedModel,
-  decodeModelEntry,
-  decodeRegistryDocument,
-  type RegistryDocument,
-} from './decode.js';
-export { encodeModel, renderModelEntry, renderRegistryDocument } from './encode.js';
+  encodeModel,
+  registryDocumentParts,
+  renderModelEntry,
+  renderRegistryDocument,
+} from './encode.js';
 export {
   importLegacyLineage,
   type LineageConflict,
@@ -56,4 +62,5 @@ export { judgeHolder, type Observer, processIsAlive, type Verdict } from './lock
 export { parseRegistryBytes } from './parse-json.js';
 export { resolveRegistryFile } from './registry-path.js';
 export { stringifyStable } from './stable-json.js';
+export type { StoredModel } from './stored-model.js';
 export { removeStaleTempFiles, tempFileName } from './temp-files.js';

@@ -1,12 +1,10 @@
-import { mkdir, readFile, unlink } from 'node:fs/promises';
+import { mkdir, open, unlink } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import {
   type Clock,
   createSerialQueue,
-  describeIssues,
   invalidInput,
   type ModelRecord,
-  ModelRecordSchema,
   RegistryError,
   type RegistryReader,
   type RegistryStore,
@@ -25,14 +23,27 @@ import {
   WRITTEN_SCHEMA_VERSION,
 } from './constants.js';
 import type { CommitGuard, WriteCoordinator } from './coordinator.js';
-import { type DecodedModel, decodeRegistryDocument, type RegistryDocument } from './decode.js';
-import { encodeModel, renderModelEntry, renderRegistryDocument } from './encode.js';
+import { documentFromBytes, type RegistryDocument } from './document.js';
+import { encodeModel, registryDocumentParts, renderModelEntry } from './encode.js';
+import { fileHolds } from './file-compare.js';
 import { sameIdentity } from './file-identity.js';
-import { currentIdentity, type RegistryFileContent, readRegistryFile } from './file-read.js';
-import { parseRegistryBytes } from './parse-json.js';
+import {
+  contiguousBytes,
+  currentIdentity,
+  type ExistingFile,
+  type RegistryFileContent,
+  readRegistryFile,
+} from './file-read.js';
+import { withLock } from './lock/acquire.js';
+import { type LockOptions, resolveLockOptions } from './lock/options.js';
+import { lockPathFor } from './lock/paths.js';
+import { scanRegistryBytes } from './parse-json.js';
 import { resolveRegistryFile } from './registry-path.js';
+import { sameJson } from './same-json.js';
 import { SnapshotReader } from './snapshot.js';
+import { StoredModel } from './stored-model.js';
 import { removeStaleTempFiles } from './temp-files.js';
+import { validateRecord } from './validate-record.js';
 
 export interface JsonStoreOptions {
   /**
@@ -51,6 +62,11 @@ export interface JsonStoreOptions {
   onNotice?: (message: string) => void;
   /** Source of the `updated_at` timestamp. */
   clock?: Clock;
+  /**
+   * How long to wait for the lock that makes publishing a commit one step
+   * (held for milliseconds per commit; see `docs/concurrency.md`). Default 10 s.
+   */
+  publishTimeoutMs?: number;
 }
 
 /** A RegistryStore over one JSON file; `file` is the resolved absolute path it uses. */
@@ -88,17 +104,6 @@ function conflict(file: string): RegistryError {
   );
 }
 
-function validateRecord(record: ModelRecord): ModelRecord {
-  const result = ModelRecordSchema.safeParse(record);
-  if (!result.success) {
-    throw invalidInput(
-      `The record of model "${String(record?.metadata?.modelName)}" is not valid, so nothing was written: ${describeIssues(result.error)}.`,
-      { modelName: record?.metadata?.modelName },
-    );
-  }
-  return result.data;
-}
-
 function checkMaxBytes(maxBytes: number): number {
   if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) {
     throw invalidInput(`maxBytes must be a positive whole number of bytes, got ${maxBytes}.`);
@@ -121,30 +126,23 @@ export function createJsonStore(options: JsonStoreOptions): JsonStore {
   };
   const clock = options.clock ?? systemClock;
   const notify = options.onNotice ?? defaultNotice;
+  const lockOptions: LockOptions = { onNotice: notify };
+  if (options.publishTimeoutMs !== undefined) lockOptions.timeoutMs = options.publishTimeoutMs;
+  // Checked now, so that a bad option fails when the store is made.
+  resolveLockOptions(lockOptions);
   const coordinator = options.coordinator;
   const serial = createSerialQueue();
-  // Rendering a model entry is most of a commit's cost; unchanged models reuse their text.
-  const rendered = new WeakMap<DecodedModel, string>();
-  // The last state seen; reused when the file's bytes have not changed.
+  // The last state seen; reused while the file still holds exactly its bytes.
   let cache: LoadedState | undefined;
 
-  function textOf(model: DecodedModel): string {
-    let text = rendered.get(model);
-    if (text === undefined) {
-      text = renderModelEntry(encodeModel(model.record, model.raw));
-      rendered.set(model, text);
-    }
-    return text;
-  }
-
   async function load(): Promise<LoadedState> {
-    const content = await readRegistryFile(file, readOptions);
-    if (!content.exists) return { content, document: EMPTY_DOCUMENT };
     const previous = cache;
-    if (previous?.content.exists && previous.content.bytes.equals(content.bytes)) {
-      return { content, document: previous.document };
-    }
-    const document = decodeRegistryDocument(parseRegistryBytes(content.bytes, file), file);
+    const known = previous?.content.exists ? previous.content : undefined;
+    const content = await readRegistryFile(file, readOptions, known);
+    if (!content.exists) return { content, document: EMPTY_DOCUMENT };
+    if (previous !== undefined && content === previous.content) return previous;
+    const bytes = contiguousBytes(content);
+    const document = documentFromBytes(bytes, scanRegistryBytes(bytes, file), file);
     const state = { content, document };
     cache = state;
     return state;
@@ -152,27 +150,43 @@ export function createJsonStore(options: JsonStoreOptions): JsonStore {
 
   /** The models after the transaction, or `undefined` when it changed nothing. */
   function applyChanges(
-    base: ReadonlyMap<string, DecodedModel>,
+    base: ReadonlyMap<string, StoredModel>,
     changes: ReadonlyMap<string, ModelRecord | undefined>,
-  ): Map<string, DecodedModel> | undefined {
+  ): Map<string, StoredModel> | undefined {
     const models = new Map(base);
     let changed = false;
     for (const [name, record] of changes) {
       const before = base.get(name);
+      // An entry that fails the deep check is never replaced or removed
+      // unseen: whatever it holds would be lost. CORRUPT_REGISTRY instead.
+      const previous = before?.record(file);
       if (record === undefined) {
         changed = models.delete(name) || changed;
         continue;
       }
-      const validated = validateRecord(record);
+      const validated = validateRecord(record, previous);
+      // The same record over the same entry would be written as the same text.
+      if (before !== undefined && sameJson(validated, previous)) continue;
       const raw = encodeModel(validated, before?.raw);
-      const text = renderModelEntry(raw);
-      if (before !== undefined && text === textOf(before)) continue;
-      const model: DecodedModel = { record: validated, raw };
-      rendered.set(model, text);
-      models.set(name, model);
+      models.set(name, StoredModel.written(name, validated, raw, renderModelEntry(raw)));
       changed = true;
     }
     return changed ? models : undefined;
+  }
+
+  /**
+   * The new file as pieces: the text around the entries, the entries this
+   * commit rendered, and the bytes of every entry it carries over.
+   */
+  function fileParts(
+    document: RegistryDocument,
+    models: ReadonlyMap<string, StoredModel>,
+    updatedAt: string,
+  ): Uint8Array[] {
+    const entries = [...models].map(([name, model]) => [name, model.text()] as const);
+    return registryDocumentParts(document.top, updatedAt, entries).map((part) =>
+      typeof part === 'string' ? Buffer.from(part, 'utf8') : part,
+    );
   }
 
   /** Still the bytes this transaction started from? Checked just before publishing. */
@@ -184,18 +198,23 @@ export function createJsonStore(options: JsonStoreOptions): JsonStore {
     }
     if (now === undefined || !sameIdentity(now, content.identity)) throw conflict(file);
     // Same size and mtime can hide an in-place rewrite on coarse-clock file systems.
-    let bytes: Buffer;
+    let same: boolean;
     try {
-      bytes = await readFile(content.target);
+      const handle = await open(content.target, 'r');
+      try {
+        same = fileHolds(handle, content.pieces);
+      } finally {
+        await handle.close();
+      }
     } catch {
       throw conflict(file);
     }
-    if (!bytes.equals(content.bytes)) throw conflict(file);
+    if (!same) throw conflict(file);
   }
 
   async function publish(
     state: LoadedState,
-    models: ReadonlyMap<string, DecodedModel>,
+    models: ReadonlyMap<string, StoredModel>,
     guard: CommitGuard | undefined,
   ): Promise<void> {
     const { content, document } = state;
@@ -205,12 +224,7 @@ export function createJsonStore(options: JsonStoreOptions): JsonStore {
     // Best effort: a leftover we cannot remove must not block the commit.
     await removeStaleTempFiles(dir, basename(target)).catch(() => undefined);
 
-    const text = renderRegistryDocument(
-      document.top,
-      timestamp(clock),
-      [...models].map(([name, model]) => [name, textOf(model)] as const),
-    );
-    const bytes = Buffer.from(text, 'utf8');
+    const pieces = fileParts(document, models, timestamp(clock));
     const mode = content.exists ? content.mode : NEW_FILE_MODE;
     const upgradeFrom =
       content.exists && document.schemaVersion !== WRITTEN_SCHEMA_VERSION
@@ -218,24 +232,33 @@ export function createJsonStore(options: JsonStoreOptions): JsonStore {
         : undefined;
     let backup: string | undefined;
 
-    const identity = await writeFileAtomically(target, bytes, {
-      mode,
-      beforeRename: async () => {
-        await assertUnchanged(content);
-        if (upgradeFrom !== undefined && content.exists) {
-          backup = await writeBackup(target, BACKUP_LABEL, content.bytes, content.mode);
-        }
-        try {
-          await guard?.assertHeld();
-        } catch (error) {
-          if (backup !== undefined) await unlink(backup).catch(() => undefined);
-          throw error;
-        }
-      },
-    });
+    const write = () =>
+      writeFileAtomically(target, pieces, {
+        mode,
+        beforeRename: async () => {
+          await assertUnchanged(content);
+          if (upgradeFrom !== undefined && content.exists) {
+            backup = await writeBackup(target, BACKUP_LABEL, content.pieces, content.mode);
+          }
+          try {
+            await guard?.assertHeld();
+          } catch (error) {
+            if (backup !== undefined) await unlink(backup).catch(() => undefined);
+            throw error;
+          }
+        },
+      });
+    // Without a coordinator nothing excludes other writers during the
+    // transaction, but the conflict check and the rename must still be one
+    // step: otherwise two writers can both pass the check and the second
+    // rename silently replaces the first commit. The lock the fs-lock store
+    // holds for whole transactions is held here just for publishing.
+    const identity =
+      guard === undefined ? await withLock(lockPathFor(target), write, lockOptions) : await write();
 
+    const written: ExistingFile = { exists: true, target, identity, pieces, mode };
     cache = {
-      content: { exists: true, target, identity, bytes, mode },
+      content: written,
       document: { schemaVersion: WRITTEN_SCHEMA_VERSION, top: document.top, models },
     };
     if (upgradeFrom !== undefined) {
@@ -250,7 +273,7 @@ export function createJsonStore(options: JsonStoreOptions): JsonStore {
     guard?: CommitGuard,
   ): Promise<T> {
     const state = await load();
-    const draft = new TransactionDraft(new SnapshotReader(state.document.models));
+    const draft = new TransactionDraft(new SnapshotReader(state.document.models, file));
     const result = await work(draft);
     if (!draft.hasChanges) return result;
     const models = applyChanges(state.document.models, draft.changes());
@@ -269,7 +292,7 @@ export function createJsonStore(options: JsonStoreOptions): JsonStore {
     file,
     async read(): Promise<RegistryReader> {
       const state = await load();
-      return new SnapshotReader(state.document.models);
+      return new SnapshotReader(state.document.models, file);
     },
     transact<T>(work: (tx: RegistryTransaction) => T | Promise<T>): Promise<T> {
       return serial(() =>

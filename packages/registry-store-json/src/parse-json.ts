@@ -1,5 +1,6 @@
 import { corruptRegistry } from './corrupt.js';
-import { decodeUtf8 } from './utf8.js';
+import { JsonScanError, type OutlineRule, type ScannedValue, scanJson } from './json-scan.js';
+import { decodeUtf8, isValidUtf8 } from './utf8.js';
 
 function lineAndColumn(text: string, position: number): { line: number; column: number } {
   let line = 1;
@@ -49,6 +50,39 @@ export function parseRegistryBytes(bytes: Uint8Array, file: string): unknown {
       { line: where.line, column: where.column, position },
       error,
     );
+  }
+}
+
+/**
+ * The objects whose members the outline lists: the top level, `models` (or
+ * the entries of the bare form), and the entries of the wrapper form, whose
+ * `metadata` and `versions` the shape check needs.
+ */
+const REGISTRY_OUTLINE: OutlineRule = (path) => path.length <= 2;
+
+/**
+ * The registry file's bytes checked as JSON without being parsed: the same
+ * refusals and messages as `parseRegistryBytes`, but the result is an
+ * outline of the top levels (see `scanJson`), and the bytes are never turned
+ * into one big string. Each part is parsed from its bytes when it is used.
+ */
+export function scanRegistryBytes(bytes: Uint8Array, file: string): ScannedValue {
+  if (bytes.length === 0 || !isValidUtf8(bytes)) {
+    // The parsing path words these refusals.
+    parseRegistryBytes(bytes, file);
+  }
+  // A byte order mark, which the decoder drops before parsing.
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  try {
+    return scanJson(bytes, start, REGISTRY_OUTLINE);
+  } catch (error) {
+    if (!(error instanceof JsonScanError)) throw error;
+    // JSON.parse's own words for the problem, with its line and column.
+    parseRegistryBytes(bytes, file);
+    // Not reached while the scan and JSON.parse agree; refusing is the safe side.
+    return corruptAndThrow(file, `it is not valid JSON (byte ${error.offset})`, {
+      byteOffset: error.offset,
+    });
   }
 }
 

@@ -42,7 +42,7 @@ describe('round trip of the Python fixture', () => {
     const original = await readJson(FIXTURE_REGISTRY);
     const store = createJsonStore({ path: file, clock: fixedClock, onNotice: () => undefined });
     const before = await store.read();
-    // Rewrite one model with identical content plus a new tag on another, forcing a write.
+    // A new tag on farore forces a write; din is carried over.
     await store.transact((tx) => {
       const farore = tx.getModel('farore');
       if (farore) tx.putModel({ ...farore, metadata: { ...farore.metadata, tags: ['x'] } });
@@ -55,19 +55,20 @@ describe('round trip of the Python fixture', () => {
     const written = await readJson(file);
     const models = written.models as Record<string, Record<string, unknown>>;
     const originalModels = original.models as Record<string, Record<string, unknown>>;
-    // Every field Python wrote is still there with the same value...
-    const din = models.din?.versions as Record<string, Record<string, unknown>>;
-    const pythonDin = originalModels.din?.versions as Record<string, Record<string, unknown>>;
-    for (const version of ['v1', 'v2']) {
-      const ours = din[version] ?? {};
-      const theirs = pythonDin[version] ?? {};
+    // The model the commit did not touch is exactly as Python wrote it...
+    expect(models.din).toEqual(originalModels.din);
+    // ...and the one it rewrote keeps every field Python wrote, with the same value...
+    const farore = models.farore?.versions as Record<string, Record<string, unknown>>;
+    const pythonFarore = originalModels.farore?.versions as Record<string, Record<string, unknown>>;
+    for (const [version, theirs] of Object.entries(pythonFarore)) {
+      const ours = farore[version] ?? {};
       for (const [key, value] of Object.entries(theirs)) {
         expect(ours[key], `${version}.${key}`).toEqual(value);
       }
       // ...plus the fields Python did not know, in the same null/empty convention.
       expect(ours.additional_parents).toEqual([]);
     }
-    expect(models.din?.deployments).toEqual([]);
+    expect(models.farore?.deployments).toEqual([]);
     expect(models.farore?.metadata).toEqual({
       ...(originalModels.farore?.metadata as object),
       owner: '',
@@ -80,11 +81,16 @@ describe('round trip of the Python fixture', () => {
   it('writes 2-space indented JSON with sorted keys, null for unset fields and a trailing newline', async () => {
     const { file } = await fixtureCopy();
     const store = createJsonStore({ path: file, clock: fixedClock, onNotice: () => undefined });
-    await store.transact((tx) => tx.deleteModel('farore'));
+    await store.transact((tx) => {
+      tx.deleteModel('farore');
+      const din = tx.getModel('din');
+      if (din) tx.putModel({ ...din, metadata: { ...din.metadata, notes: 'rewritten' } });
+    });
     const text = await readFile(file, 'utf8');
     expect(text.endsWith('}\n')).toBe(true);
     expect(text.startsWith('{\n  "models": {\n    "din": {\n      "deployments": []')).toBe(true);
-    // Same as JSON.stringify with 2 spaces over a deep key-sorted copy.
+    // Every entry was written by this version: the same as JSON.stringify with
+    // 2 spaces over a deep key-sorted copy.
     expect(text).toBe(`${JSON.stringify(sortedDeep(JSON.parse(text)), null, 2)}\n`);
     const v2 = (await readJson(file)).models as Record<
       string,
@@ -97,6 +103,28 @@ describe('round trip of the Python fixture', () => {
     );
   });
 
+  it('sorts the models but carries over the entries it did not write in their own key order', async () => {
+    const { file } = await fixtureCopy();
+    const fixtureText = await readFile(FIXTURE_REGISTRY, 'utf8');
+    // The fixture's own text of din's entry, between its key and the next model's.
+    const dinStart = fixtureText.indexOf('"din": ') + '"din": '.length;
+    const din = fixtureText.slice(dinStart, fixtureText.indexOf(',\n    "farore"'));
+    const store = createJsonStore({ path: file, clock: fixedClock, onNotice: () => undefined });
+    await store.transact((tx) => {
+      const farore = tx.getModel('farore');
+      if (farore) tx.putModel({ ...farore, metadata: { ...farore.metadata, notes: 'new' } });
+      tx.putModel({
+        metadata: { modelName: 'atlas', description: '', owner: '', tags: [], notes: '' },
+        versions: {},
+        deployments: [],
+      });
+    });
+    const text = await readFile(file, 'utf8');
+    expect(text).toContain(`\n    "din": ${din},\n`);
+    const written = await readJson(file);
+    expect(Object.keys(written)).toEqual(['models', 'updated_at', 'version']);
+    expect(Object.keys(written.models as object)).toEqual(['atlas', 'din', 'farore']);
+  });
   it('writes the same bytes for the same content', async () => {
     const a = await fixtureCopy();
     const b = await fixtureCopy();

@@ -1,16 +1,19 @@
 import type { ModelRecord, RegistryReader } from '@afs/registry-core';
-import type { DecodedModel } from './decode.js';
+import type { StoredModel } from './stored-model.js';
 
 /**
- * A read-only view over one decoded file. The map is never mutated after it
- * is built (commits build a new one), so a reader keeps its moment; records
- * leave only as copies.
+ * A read-only view over one version of the file. The map is never mutated
+ * after it is built (commits build a new one), so a reader keeps its moment.
+ * A model is decoded when it is first read, and leaves only as a copy; an
+ * entry that fails the deep check throws `CORRUPT_REGISTRY` for that model.
  */
 export class SnapshotReader implements RegistryReader {
-  readonly #models: ReadonlyMap<string, DecodedModel>;
+  readonly #models: ReadonlyMap<string, StoredModel>;
+  readonly #file: string;
 
-  constructor(models: ReadonlyMap<string, DecodedModel>) {
+  constructor(models: ReadonlyMap<string, StoredModel>, file: string) {
     this.#models = models;
+    this.#file = file;
   }
 
   modelNames(): string[] {
@@ -18,7 +21,6 @@ export class SnapshotReader implements RegistryReader {
   }
 
   getModel(name: string): ModelRecord | undefined {
-    const model = this.#models.get(name);
-    return model === undefined ? undefined : structuredClone(model.record);
+    return this.#models.get(name)?.copy(this.#file);
   }
 }

@@ -1,7 +1,7 @@
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 
 /** Byte offset of the first malformed UTF-8 sequence; only called once decoding has failed. */
-function firstInvalidOffset(bytes: Uint8Array): number {
+export function firstInvalidOffset(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const lead = bytes[i] as number;
@@ -28,15 +28,33 @@ function firstInvalidOffset(bytes: Uint8Array): number {
   return bytes.length;
 }
 
+/** Whether `bytes` are valid UTF-8, checked natively (pure ASCII, the usual registry, fastest). */
+export function isValidUtf8(bytes: Uint8Array): boolean {
+  return isAscii(bytes) || isUtf8(bytes);
+}
+
 export type Utf8Result = { ok: true; text: string } | { ok: false; offset: number };
 
+// Strict: a registry with mangled bytes is refused rather than read with
+// U+FFFD in it. It also drops a leading byte order mark (ignoreBOM: false).
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
+
 /**
- * Strict decoding: a registry with mangled bytes is refused rather than read
- * with U+FFFD in it. A leading byte order mark is dropped.
+ * The file's text, decoded strictly; a leading byte order mark is dropped.
+ * One pass over the bytes either way: pure ASCII (the usual registry) is
+ * checked natively and copied as Latin-1, which is the same text; anything
+ * else goes through the fatal decoder, which validates while it decodes.
  */
 export function decodeUtf8(bytes: Uint8Array): Utf8Result {
-  // isUtf8 is native and much faster than a fatal TextDecoder on large files.
-  if (!isUtf8(bytes)) return { ok: false, offset: firstInvalidOffset(bytes) };
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  if (isAscii(bytes)) {
+    return {
+      ok: true,
+      text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'),
+    };
+  }
+  try {
+    return { ok: true, text: strictDecoder.decode(bytes) };
+  } catch {
+    return { ok: false, offset: firstInvalidOffset(bytes) };
+  }
 }

@@ -1,0 +1,91 @@
+import { constants } from 'node:fs';
+import { open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { RegistryError } from '@afs/registry-core';
+import { errnoCode } from './errno.js';
+import { type FileIdentity, identityOf } from './file-identity.js';
+import { tempFileName } from './temp-files.js';
+
+const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+// O_EXCL makes a planted file or symlink at the temp name fail the open
+// instead of being written through; O_NOFOLLOW covers systems where O_EXCL
+// alone would still follow a dangling link.
+const TEMP_FLAGS = constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | O_NOFOLLOW;
+const NEW_FILE_MODE = 0o600;
+
+// Platforms and file systems that cannot fsync a directory say so with these.
+const DIRECTORY_SYNC_UNSUPPORTED = new Set(['EINVAL', 'ENOTSUP', 'EISDIR', 'EPERM', 'EBADF']);
+
+/** Make a rename or file creation in `dir` survive a power loss. */
+export async function syncDirectory(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(dir, constants.O_RDONLY | (constants.O_DIRECTORY ?? 0));
+  try {
+    await handle.sync();
+  } catch (error) {
+    if (!DIRECTORY_SYNC_UNSUPPORTED.has(errnoCode(error) ?? '')) throw error;
+  } finally {
+    await handle.close();
+  }
+}
+
+export interface AtomicWriteOptions {
+  /** Permission bits of the new file (the old file's, when replacing one). */
+  readonly mode?: number;
+  /**
+   * Runs after the new content is durable in the temp file and right before
+   * the rename; throwing aborts the write and removes the temp file.
+   */
+  readonly beforeRename?: () => Promise<void>;
+}
+
+/**
+ * Replace `target` with `content` so that a reader at any moment sees the old
+ * file or the new one, never a mix, and a crash after this resolves cannot
+ * lose the new content. Returns the identity of the file now at `target`.
+ */
+export async function writeFileAtomically(
+  target: string,
+  content: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<FileIdentity> {
+  const dir = dirname(target);
+  const temp = join(dir, tempFileName(basename(target)));
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(temp, TEMP_FLAGS, NEW_FILE_MODE);
+  } catch (error) {
+    const code = errnoCode(error);
+    if (code === 'EEXIST' || code === 'ELOOP') {
+      throw new RegistryError(
+        'STORE_ERROR',
+        `Could not create the temporary file ${temp}: something already exists at that name (${code}). Nothing was written. Remove it if you do not know what it is, and retry.`,
+        { path: temp },
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+  let published = false;
+  try {
+    let identity: FileIdentity;
+    try {
+      const mode = options.mode ?? NEW_FILE_MODE;
+      // The umask may have narrowed the creation mode; set it exactly.
+      await handle.chmod(mode);
+      await handle.writeFile(content);
+      await handle.sync();
+      // rename keeps inode, size and mtime, so this is the published file's identity.
+      identity = identityOf(await handle.stat({ bigint: true }));
+    } finally {
+      await handle.close();
+    }
+    await options.beforeRename?.();
+    await rename(temp, target);
+    published = true;
+    await syncDirectory(dir);
+    return identity;
+  } finally {
+    if (!published) await unlink(temp).catch(() => undefined);
+  }
+}

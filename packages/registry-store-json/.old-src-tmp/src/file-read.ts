@@ -1,0 +1,145 @@
+import { constants } from 'node:fs';
+import { lstat, open, realpath, stat } from 'node:fs/promises';
+import { RegistryError } from '@afs/registry-core';
+import { corruptRegistry } from './corrupt.js';
+import { errnoCode } from './errno.js';
+import { type FileIdentity, identityOf, sameIdentity } from './file-identity.js';
+
+// Windows has no O_NOFOLLOW; the lstat check before opening still refuses links there.
+const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+
+export interface ReadOptions {
+  readonly maxBytes: number;
+  readonly allowSymlink: boolean;
+}
+
+export interface ExistingFile {
+  readonly exists: true;
+  /** Where writes go: the registry file itself, or the file a permitted symlink points to. */
+  readonly target: string;
+  readonly identity: FileIdentity;
+  readonly bytes: Buffer;
+  /** Permission bits, kept when the file is replaced. */
+  readonly mode: number;
+}
+
+export interface MissingFile {
+  readonly exists: false;
+  readonly target: string;
+}
+
+export type RegistryFileContent = ExistingFile | MissingFile;
+
+function symlinkRefused(file: string, cause?: unknown): RegistryError {
+  return new RegistryError(
+    'STORE_ERROR',
+    `The registry path ${file} is a symbolic link. The JSON store does not follow it, because replacing the file would replace the link (or write where the link points, which someone else may control). Point the store at the real file, or pass allowSymlink: true if the link is intended.`,
+    { path: file, reason: 'symlink' },
+    cause === undefined ? undefined : { cause },
+  );
+}
+
+function notAFile(file: string, what: string): RegistryError {
+  return new RegistryError(
+    'STORE_ERROR',
+    `The registry path ${file} is ${what}, not a regular file. Point the store at a registry.json file or at the folder that holds it.`,
+    { path: file, reason: 'not-a-file' },
+  );
+}
+
+function kindOf(stats: { isDirectory(): boolean }): string {
+  return stats.isDirectory() ? 'a directory' : 'a special file (socket, pipe or device)';
+}
+
+function tooLarge(file: string, size: bigint, maxBytes: number): RegistryError {
+  return corruptRegistry(
+    file,
+    `it is ${size} bytes, more than the ${maxBytes}-byte limit (the maxBytes option), so it was not read. If the file really is that large, raise maxBytes; otherwise it was probably overwritten by something else`,
+    { size: Number(size), maxBytes },
+  );
+}
+
+async function resolveTarget(file: string, allowSymlink: boolean): Promise<string | undefined> {
+  let stats: Awaited<ReturnType<typeof lstat>>;
+  try {
+    stats = await lstat(file);
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return undefined;
+    throw error;
+  }
+  if (stats.isSymbolicLink()) {
+    if (!allowSymlink) throw symlinkRefused(file);
+    let followed: Awaited<ReturnType<typeof stat>>;
+    try {
+      followed = await stat(file);
+    } catch (error) {
+      if (errnoCode(error) !== 'ENOENT') throw error;
+      throw new RegistryError(
+        'STORE_ERROR',
+        `The registry path ${file} is a symbolic link to a file that does not exist. Create the target, or point the store at a real path.`,
+        { path: file, reason: 'dangling-symlink' },
+      );
+    }
+    if (!followed.isFile()) throw notAFile(file, kindOf(followed));
+    return realpath(file);
+  }
+  // Checked before opening: opening a named pipe for reading would block.
+  if (!stats.isFile()) throw notAFile(file, kindOf(stats));
+  return file;
+}
+
+const MAX_READ_ATTEMPTS = 3;
+
+/**
+ * The registry file's bytes and identity, or that it is missing. The size is
+ * checked from the open descriptor before reading. A file that changed while
+ * being read (a non-atomic writer) is read again.
+ */
+export async function readRegistryFile(
+  file: string,
+  options: ReadOptions,
+): Promise<RegistryFileContent> {
+  const target = await resolveTarget(file, options.allowSymlink);
+  if (target === undefined) return { exists: false, target: file };
+  const flags = constants.O_RDONLY | (options.allowSymlink ? 0 : O_NOFOLLOW);
+  for (let attempt = 1; ; attempt += 1) {
+    let handle: Awaited<ReturnType<typeof open>>;
+    try {
+      handle = await open(target, flags);
+    } catch (error) {
+      const code = errnoCode(error);
+      if (code === 'ENOENT') return { exists: false, target };
+      if (code === 'ELOOP') throw symlinkRefused(file, error);
+      if (code === 'EISDIR') throw notAFile(file, 'a directory');
+      throw error;
+    }
+    try {
+      const before = await handle.stat({ bigint: true });
+      if (!before.isFile()) throw notAFile(file, kindOf(before));
+      if (before.size > BigInt(options.maxBytes))
+        throw tooLarge(file, before.size, options.maxBytes);
+      const bytes = await handle.readFile();
+      const after = await handle.stat({ bigint: true });
+      const identity = identityOf(after);
+      const settled =
+        sameIdentity(identityOf(before), identity) && BigInt(bytes.length) === after.size;
+      if (settled || attempt === MAX_READ_ATTEMPTS) {
+        if (bytes.length > options.maxBytes)
+          throw tooLarge(file, BigInt(bytes.length), options.maxBytes);
+        return { exists: true, target, identity, bytes, mode: Number(after.mode & 0o777n) };
+      }
+    } finally {
+      await handle.close();
+    }
+  }
+}
+
+/** The identity of the file now, or `undefined` when it is missing. Used for the conflict check. */
+export async function currentIdentity(target: string): Promise<FileIdentity | undefined> {
+  try {
+    return identityOf(await lstat(target, { bigint: true }));
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,288 @@
+import { mkdir, readFile, unlink } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import {
+  type Clock,
+  createSerialQueue,
+  describeIssues,
+  invalidInput,
+  type ModelRecord,
+  ModelRecordSchema,
+  RegistryError,
+  type RegistryReader,
+  type RegistryStore,
+  type RegistryTransaction,
+  STORE_SPECIFICATION_VERSION,
+  systemClock,
+  TransactionDraft,
+  timestamp,
+} from '@afs/registry-core';
+import { writeFileAtomically } from './atomic-write.js';
+import { writeBackup } from './backup.js';
+import {
+  DEFAULT_MAX_BYTES,
+  type RegistrySchemaVersion,
+  UPGRADE_WARNING_CODE,
+  WRITTEN_SCHEMA_VERSION,
+} from './constants.js';
+import type { CommitGuard, WriteCoordinator } from './coordinator.js';
+import { type DecodedModel, decodeRegistryDocument, type RegistryDocument } from './decode.js';
+import { encodeModel, renderModelEntry, renderRegistryDocument } from './encode.js';
+import { sameIdentity } from './file-identity.js';
+import { currentIdentity, type RegistryFileContent, readRegistryFile } from './file-read.js';
+import { parseRegistryBytes } from './parse-json.js';
+import { resolveRegistryFile } from './registry-path.js';
+import { SnapshotReader } from './snapshot.js';
+import { removeStaleTempFiles } from './temp-files.js';
+
+export interface JsonStoreOptions {
+  /**
+   * The registry file, or a folder that holds `registry.json` (an existing
+   * directory, or a path ending with a separator). A missing file is an empty
+   * registry; it and its folders are created by the first commit.
+   */
+  path: string;
+  /** Cross-process exclusion for commits, e.g. from `@afs/registry-store-fs-lock`. */
+  coordinator?: WriteCoordinator;
+  /** Files larger than this are refused before reading. Default 256 MiB. */
+  maxBytes?: number;
+  /** Follow a symbolic link at the registry path (writes go to the file it points to). Default false. */
+  allowSymlink?: boolean;
+  /** Told once when a commit upgrades a "1.0" or bare file. Default: `process.emitWarning`. */
+  onNotice?: (message: string) => void;
+  /** Source of the `updated_at` timestamp. */
+  clock?: Clock;
+}
+
+/** A RegistryStore over one JSON file; `file` is the resolved absolute path it uses. */
+export interface JsonStore extends RegistryStore {
+  readonly file: string;
+}
+
+interface LoadedState {
+  readonly content: RegistryFileContent;
+  readonly document: RegistryDocument;
+}
+
+const EMPTY_DOCUMENT: RegistryDocument = {
+  schemaVersion: WRITTEN_SCHEMA_VERSION,
+  top: {},
+  models: new Map(),
+};
+
+const NEW_FILE_MODE = 0o600;
+const BACKUP_LABEL = 'v1';
+
+function defaultNotice(message: string): void {
+  process.emitWarning(message, { type: 'AfsRegistryNotice', code: UPGRADE_WARNING_CODE });
+}
+
+function describeSchema(version: RegistrySchemaVersion): string {
+  return version === 'bare' ? 'the bare models dictionary' : `schema "${version}"`;
+}
+
+function conflict(file: string): RegistryError {
+  return new RegistryError(
+    'CONFLICT',
+    `Another writer changed ${file} after this transaction read it, so nothing was written (writing would have undone their change). Retry the operation: it starts again from the new content. To make writers in several processes wait for each other instead, use @afs/registry-store-fs-lock.`,
+    { path: file },
+  );
+}
+
+function validateRecord(record: ModelRecord): ModelRecord {
+  const result = ModelRecordSchema.safeParse(record);
+  if (!result.success) {
+    throw invalidInput(
+      `The record of model "${String(record?.metadata?.modelName)}" is not valid, so nothing was written: ${describeIssues(result.error)}.`,
+      { modelName: record?.metadata?.modelName },
+    );
+  }
+  return result.data;
+}
+
+function checkMaxBytes(maxBytes: number): number {
+  if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) {
+    throw invalidInput(`maxBytes must be a positive whole number of bytes, got ${maxBytes}.`);
+  }
+  return maxBytes;
+}
+
+/**
+ * A store that keeps the whole registry in one JSON file (the format the
+ * Python system wrote, see docs/on-disk-format.md). Commits are atomic and
+ * durable; a commit that would overwrite another writer's change fails with
+ * `CONFLICT` instead. With a `coordinator`, commits from several processes
+ * are serialised as well.
+ */
+export function createJsonStore(options: JsonStoreOptions): JsonStore {
+  const file = resolveRegistryFile(options.path);
+  const readOptions = {
+    maxBytes: checkMaxBytes(options.maxBytes ?? DEFAULT_MAX_BYTES),
+    allowSymlink: options.allowSymlink ?? false,
+  };
+  const clock = options.clock ?? systemClock;
+  const notify = options.onNotice ?? defaultNotice;
+  const coordinator = options.coordinator;
+  const serial = createSerialQueue();
+  // Rendering a model entry is most of a commit's cost; unchanged models reuse their text.
+  const rendered = new WeakMap<DecodedModel, string>();
+  // The last state seen; reused when the file's bytes have not changed.
+  let cache: LoadedState | undefined;
+
+  function textOf(model: DecodedModel): string {
+    let text = rendered.get(model);
+    if (text === undefined) {
+      text = renderModelEntry(encodeModel(model.record, model.raw));
+      rendered.set(model, text);
+    }
+    return text;
+  }
+
+  async function load(): Promise<LoadedState> {
+    const content = await readRegistryFile(file, readOptions);
+    if (!content.exists) return { content, document: EMPTY_DOCUMENT };
+    const previous = cache;
+    if (previous?.content.exists && previous.content.bytes.equals(content.bytes)) {
+      return { content, document: previous.document };
+    }
+    const document = decodeRegistryDocument(parseRegistryBytes(content.bytes, file), file);
+    const state = { content, document };
+    cache = state;
+    return state;
+  }
+
+  /** The models after the transaction, or `undefined` when it changed nothing. */
+  function applyChanges(
+    base: ReadonlyMap<string, DecodedModel>,
+    changes: ReadonlyMap<string, ModelRecord | undefined>,
+  ): Map<string, DecodedModel> | undefined {
+    const models = new Map(base);
+    let changed = false;
+    for (const [name, record] of changes) {
+      const before = base.get(name);
+      if (record === undefined) {
+        changed = models.delete(name) || changed;
+        continue;
+      }
+      const validated = validateRecord(record);
+      const raw = encodeModel(validated, before?.raw);
+      const text = renderModelEntry(raw);
+      if (before !== undefined && text === textOf(before)) continue;
+      const model: DecodedModel = { record: validated, raw };
+      rendered.set(model, text);
+      models.set(name, model);
+      changed = true;
+    }
+    return changed ? models : undefined;
+  }
+
+  /** Still the bytes this transaction started from? Checked just before publishing. */
+  async function assertUnchanged(content: RegistryFileContent): Promise<void> {
+    const now = await currentIdentity(content.target);
+    if (!content.exists) {
+      if (now !== undefined) throw conflict(file);
+      return;
+    }
+    if (now === undefined || !sameIdentity(now, content.identity)) throw conflict(file);
+    // Same size and mtime can hide an in-place rewrite on coarse-clock file systems.
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(content.target);
+    } catch {
+      throw conflict(file);
+    }
+    if (!bytes.equals(content.bytes)) throw conflict(file);
+  }
+
+  async function publish(
+    state: LoadedState,
+    models: ReadonlyMap<string, DecodedModel>,
+    guard: CommitGuard | undefined,
+  ): Promise<void> {
+    const { content, document } = state;
+    const target = content.target;
+    const dir = dirname(target);
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    // Best effort: a leftover we cannot remove must not block the commit.
+    await removeStaleTempFiles(dir, basename(target)).catch(() => undefined);
+
+    const text = renderRegistryDocument(
+      document.top,
+      timestamp(clock),
+      [...models].map(([name, model]) => [name, textOf(model)] as const),
+    );
+    const bytes = Buffer.from(text, 'utf8');
+    const mode = content.exists ? content.mode : NEW_FILE_MODE;
+    const upgradeFrom =
+      content.exists && document.schemaVersion !== WRITTEN_SCHEMA_VERSION
+        ? document.schemaVersion
+        : undefined;
+    let backup: string | undefined;
+
+    const identity = await writeFileAtomically(target, bytes, {
+      mode,
+      beforeRename: async () => {
+        await assertUnchanged(content);
+        if (upgradeFrom !== undefined && content.exists) {
+          backup = await writeBackup(target, BACKUP_LABEL, content.bytes, content.mode);
+        }
+        try {
+          await guard?.assertHeld();
+        } catch (error) {
+          if (backup !== undefined) await unlink(backup).catch(() => undefined);
+          throw error;
+        }
+      },
+    });
+
+    cache = {
+      content: { exists: true, target, identity, bytes, mode },
+      document: { schemaVersion: WRITTEN_SCHEMA_VERSION, top: document.top, models },
+    };
+    if (upgradeFrom !== undefined) {
+      notify(
+        `Upgraded the registry file ${file} from ${describeSchema(upgradeFrom)} to schema "${WRITTEN_SCHEMA_VERSION}". The original is kept at ${backup}. Tools that only know the old format (such as the Python AFS registry) may need that copy.`,
+      );
+    }
+  }
+
+  async function run<T>(
+    work: (tx: RegistryTransaction) => T | Promise<T>,
+    guard?: CommitGuard,
+  ): Promise<T> {
+    const state = await load();
+    const draft = new TransactionDraft(new SnapshotReader(state.document.models));
+    const result = await work(draft);
+    if (!draft.hasChanges) return result;
+    const models = applyChanges(state.document.models, draft.changes());
+    if (models !== undefined) await publish(state, models, guard);
+    return result;
+  }
+
+  return {
+    specificationVersion: STORE_SPECIFICATION_VERSION,
+    name: coordinator?.name ?? 'json',
+    capabilities: {
+      persistent: true,
+      crossProcess: coordinator !== undefined,
+      detectsConflicts: true,
+    },
+    file,
+    async read(): Promise<RegistryReader> {
+      const state = await load();
+      return new SnapshotReader(state.document.models);
+    },
+    transact<T>(work: (tx: RegistryTransaction) => T | Promise<T>): Promise<T> {
+      return serial(() =>
+        coordinator === undefined
+          ? run(work)
+          : coordinator.exclusive(file, (guard) => run(work, guard)),
+      );
+    },
+    async close(): Promise<void> {
+      // Queued behind running transactions, so close does not cut one short.
+      await serial(async () => {
+        await coordinator?.close?.();
+      });
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import type { ModelRecord } from '@afs/registry-core';
+import { copyRecord } from './copy-record.js';
+import { type FileIssue, invalidModelEntry } from './corrupt.js';
+import { decodeModelEntry, type Path } from './decode.js';
+import { indentedEntry } from './entry-layout.js';
+import type { JsonObject } from './json-value.js';
+
+/**
+ * One model entry of a registry file, as loaded or as last written.
+ *
+ * Loading checks only the shape of the file; the deep check of an entry
+ * (snake_case → record, schema validation) runs the first time the model is
+ * read, so an operation pays for the models it touches. An instance is shared
+ * by every snapshot of the same file content and never changes what it
+ * returns: records leave only as copies, and `raw` is never modified.
+ */
+export class StoredModel {
+  readonly name: string;
+  /** Where the entry sits in the file, for messages: `['models', name]`. */
+  readonly path: Path;
+  readonly #parse: () => JsonObject;
+  #raw: JsonObject | undefined;
+  /** The validated record; never handed out. */
+  #record: ModelRecord | undefined;
+  #issues: FileIssue[] | undefined;
+  #checked = false;
+  #text: Uint8Array | undefined;
+
+  /**
+   * `parse` gives the entry's JSON (called once, when first needed); `text`
+   * is the entry's exact bytes, when they can be copied into a new file.
+   */
+  constructor(name: string, path: Path, parse: () => JsonObject, text?: Uint8Array) {
+    this.name = name;
+    this.path = path;
+    this.#parse = parse;
+    this.#text = text;
+  }
+
+  /** A model a commit has just encoded, validated and rendered. */
+  static written(name: string, record: ModelRecord, raw: JsonObject, text: string): StoredModel {
+    const model = new StoredModel(name, ['models', name], () => raw);
+    model.#raw = raw;
+    model.#record = record;
+    model.#checked = true;
+    model.#text = Buffer.from(text, 'utf8');
+    return model;
+  }
+
+  /** The entry as parsed from the file (or as encoded for a commit); unknown keys live here. Never modified. */
+  get raw(): JsonObject {
+    this.#raw ??= this.#parse();
+    return this.#raw;
+  }
+
+  /** The deep check, once; a failure is remembered and reported on every later read. */
+  #decode(file: string): ModelRecord {
+    if (this.#issues !== undefined) throw invalidModelEntry(file, this.name, this.#issues);
+    const issues: FileIssue[] = [];
+    // Reading alone does not keep the parsed entry: only a commit needs it again.
+    const decoded = decodeModelEntry(this.name, this.#raw ?? this.#parse(), this.path, issues);
+    this.#checked = true;
+    if (decoded === undefined) {
+      this.#issues = issues;
+      throw invalidModelEntry(file, this.name, issues);
+    }
+    return decoded.record;
+  }
+
+  /**
+   * A record the caller owns; `CORRUPT_REGISTRY` (naming `file` and the
+   * path inside it) when the entry is not valid. A fresh decode is already a
+   * private object, so the first read hands it out as it is and keeps
+   * nothing; the record is kept (and copied out) from the second read on.
+   */
+  copy(file: string): ModelRecord {
+    if (this.#record !== undefined) return copyRecord(this.#record);
+    if (!this.#checked) return this.#decode(file);
+    this.#record = this.#decode(file);
+    return copyRecord(this.#record);
+  }
+
+  /** The validated record, shared: only for the store's own comparisons, never to hand out. */
+  record(file: string): ModelRecord {
+    this.#record ??= this.#decode(file);
+    return this.#record;
+  }
+
+  /**
+   * The entry's bytes as they go into a new file: the exact bytes it was
+   * read from or written as, or (for entries laid out otherwise) its JSON
+   * indented for the entry depth, made once.
+   */
+  text(): Uint8Array {
+    this.#text ??= indentedEntry(this.raw);
+    return this.#text;
+  }
+}
