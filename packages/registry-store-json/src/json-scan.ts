@@ -90,10 +90,10 @@ function skipString(bytes: Uint8Array, at: number): number {
     const kind = IN_STRING[bytes[i] as number];
     if (kind === 1) return i + 1;
     if (kind === 3) return -i - 1;
-    const escape = ESCAPE[bytes[i + 1] ?? 0];
-    if (escape === 1) i += 2;
+    const escapeKind = ESCAPE[bytes[i + 1] ?? 0];
+    if (escapeKind === 1) i += 2;
     else if (
-      escape === 2 &&
+      escapeKind === 2 &&
       HEX[bytes[i + 2] ?? 0] === 1 &&
       HEX[bytes[i + 3] ?? 0] === 1 &&
       HEX[bytes[i + 4] ?? 0] === 1 &&
@@ -251,10 +251,10 @@ class Scanner {
       } else if (kind === 1) {
         return i + 1;
       } else if (kind === 2) {
-        const escape = ESCAPE[bytes[i + 1] ?? 0];
-        if (escape === 1) i += 2;
+        const escapeKind = ESCAPE[bytes[i + 1] ?? 0];
+        if (escapeKind === 1) i += 2;
         else if (
-          escape === 2 &&
+          escapeKind === 2 &&
           HEX[bytes[i + 2] ?? 0] === 1 &&
           HEX[bytes[i + 3] ?? 0] === 1 &&
           HEX[bytes[i + 4] ?? 0] === 1 &&
