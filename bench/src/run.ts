@@ -5,7 +5,10 @@ import { apiTable, cliTable, lineageTable, misses } from './report.js';
 import { type CliRow, runApiSuite, runCliSuite, runLineageSuite } from './suites.js';
 import { replaceBetween } from './table.js';
 
+// `pnpm bench -- --runs 9` passes the `--` through; it separates nothing here.
+const args = process.argv.slice(2).filter((arg, index) => !(index === 0 && arg === '--'));
 const { values } = parseArgs({
+  args,
   options: {
     sizes: { type: 'string', default: '2,1000,10000,100000' },
     runs: { type: 'string', default: '15' },
