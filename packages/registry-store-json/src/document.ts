@@ -9,7 +9,6 @@ import { decodeModelEntry, type Path } from './decode.js';
 import { fitsEntryDepth } from './entry-layout.js';
 import type { ScannedValue } from './json-scan.js';
 import { describeJsonValue, type JsonObject } from './json-value.js';
-import { parseEntry } from './parse-entry.js';
 import { StoredModel } from './stored-model.js';
 
 export interface RegistryDocument {
@@ -79,8 +78,11 @@ class ScannedNode implements DocumentNode {
   }
 
   members(): ReadonlyMap<string, DocumentNode> {
+    if (this.scanned.members === undefined) {
+      throw new Error('The scan did not outline this object: see REGISTRY_OUTLINE.');
+    }
     const members = new Map<string, DocumentNode>();
-    for (const { key, value } of this.scanned.members ?? []) {
+    for (const { key, value } of this.scanned.members) {
       members.set(key, new ScannedNode(this.bytes, value));
     }
     return members;
@@ -228,7 +230,7 @@ export function documentFromBytes(
       wrapped && fitsEntryDepth(bytes, scanned)
         ? bytes.subarray(scanned.start, scanned.end)
         : undefined;
-    return new StoredModel(name, path, () => parseEntry(bytes, scanned), text);
+    return new StoredModel(name, path, () => entry.value() as JsonObject, text);
   });
 }
 

@@ -66,12 +66,20 @@ export interface ScannedMember {
 }
 
 /*
- * The validating loop behind `Scanner.value`, with small helpers for the
- * runs of bytes (strings, whitespace, numbers): a command runs all of this
- * once, cold, and small functions reach optimised code soonest. Each returns
- * the index after what it read, or `-(offset + 1)` where the bytes stop
- * being JSON.
+ * The validating loop (`validateValue`) and small helpers for the runs of
+ * bytes (strings, whitespace, numbers): a command runs all of this once,
+ * cold, and small functions reach optimised code soonest. Each returns the
+ * index after what it read, or `-(offset + 1)` where the bytes stop being
+ * JSON, which costs less than throwing in the hot path.
  */
+
+function isWhitespace(byte: number): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+
+const TRUE = Uint8Array.from(Buffer.from('true'));
+const FALSE = Uint8Array.from(Buffer.from('false'));
+const NULL = Uint8Array.from(Buffer.from('null'));
 
 function skipWhitespace(bytes: Uint8Array, at: number): number {
   const length = bytes.length;
@@ -208,178 +216,62 @@ function validateValue(bytes: Uint8Array, at: number): number {
   }
 }
 
-const TRUE = Uint8Array.from(Buffer.from('true'));
-const FALSE = Uint8Array.from(Buffer.from('false'));
-const NULL = Uint8Array.from(Buffer.from('null'));
-
-function isWhitespace(byte: number): boolean {
-  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+/** The bytes' end position, or the failure's, from a helper's result. */
+function checked(result: number): number {
+  if (result < 0) throw new JsonScanError(-result - 1);
+  return result;
 }
 
 class Scanner {
   readonly #bytes: Uint8Array;
-  readonly #length: number;
   readonly #buffer: Buffer;
+  readonly #outlined: OutlineRule;
 
-  constructor(bytes: Uint8Array) {
+  constructor(bytes: Uint8Array, outlined: OutlineRule) {
     this.#bytes = bytes;
-    this.#length = bytes.length;
     this.#buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.#outlined = outlined;
   }
 
-  fail(at: number): never {
-    throw new JsonScanError(at);
-  }
-
-  whitespace(at: number): number {
-    const bytes = this.#bytes;
-    const length = this.#length;
-    let i = at;
-    while (i < length && isWhitespace(bytes[i] as number)) i += 1;
-    return i;
-  }
-
-  /** `at` is just after the opening quote; returns the index after the closing one. */
-  string(at: number): number {
-    const bytes = this.#bytes;
-    const length = this.#length;
-    let i = at;
-    while (i < length) {
-      const kind = IN_STRING[bytes[i] as number];
-      if (kind === 0) {
-        i += 1;
-      } else if (kind === 1) {
-        return i + 1;
-      } else if (kind === 2) {
-        const escapeKind = ESCAPE[bytes[i + 1] ?? 0];
-        if (escapeKind === 1) i += 2;
-        else if (
-          escapeKind === 2 &&
-          HEX[bytes[i + 2] ?? 0] === 1 &&
-          HEX[bytes[i + 3] ?? 0] === 1 &&
-          HEX[bytes[i + 4] ?? 0] === 1 &&
-          HEX[bytes[i + 5] ?? 0] === 1
-        ) {
-          i += 6;
-        } else {
-          return this.fail(i);
-        }
-      } else {
-        return this.fail(i);
-      }
-    }
-    return this.fail(i);
-  }
-
-  digits(at: number): number {
-    const bytes = this.#bytes;
-    const length = this.#length;
-    let i = at;
-    while (i < length) {
-      const byte = bytes[i] as number;
-      if (byte < ZERO || byte > NINE) break;
-      i += 1;
-    }
-    return i;
-  }
-
-  /** One or more digits. */
-  someDigits(at: number): number {
-    const end = this.digits(at);
-    return end === at ? this.fail(at) : end;
-  }
-
-  number(at: number): number {
-    const bytes = this.#bytes;
-    let i = at;
-    if (bytes[i] === MINUS) i += 1;
-    if (bytes[i] === ZERO) i += 1;
-    else i = this.someDigits(i);
-    if (bytes[i] === DOT) i = this.someDigits(i + 1);
-    if (bytes[i] === LOWER_E || bytes[i] === UPPER_E) {
-      i += 1;
-      if (bytes[i] === PLUS || bytes[i] === MINUS) i += 1;
-      i = this.someDigits(i);
-    }
-    return i;
-  }
-
-  literal(at: number, word: string): number {
-    const bytes = this.#bytes;
-    for (let k = 0; k < word.length; k += 1) {
-      if (bytes[at + k] !== word.charCodeAt(k)) return this.fail(at + k);
-    }
-    return at + word.length;
-  }
-
-  /** A string, number or literal at `at` (no container); returns the index after it. */
-  scalar(at: number): number {
-    const first = this.#bytes[at];
-    if (first === QUOTE) return this.string(at + 1);
-    if (first === 0x74) return this.literal(at, 'true');
-    if (first === 0x66) return this.literal(at, 'false');
-    if (first === 0x6e) return this.literal(at, 'null');
-    if (first === MINUS || (first !== undefined && first >= ZERO && first <= NINE)) {
-      return this.number(at);
-    }
-    return this.fail(at);
-  }
-
-  /** `{`'s member key and colon: `at` is where the key should start; returns where the value starts. */
-  memberKey(at: number): number {
-    if (this.#bytes[at] !== QUOTE) return this.fail(at);
-    const i = this.whitespace(this.string(at + 1));
-    if (this.#bytes[i] !== COLON) return this.fail(i);
-    return this.whitespace(i + 1);
-  }
-
-  /**
-   * Any value at `at` (no whitespace before it), however deep; returns the
-   * index after it. Almost every byte of a registry goes through here.
-   */
-  value(at: number): number {
-    const end = validateValue(this.#bytes, at);
-    return end < 0 ? this.fail(-end - 1) : end;
-  }
-
-  key(start: number, end: number): string {
+  #key(start: number, end: number): string {
     const text = this.#buffer.toString('utf8', start, end);
-    // JSON.parse reads escapes exactly as it did when the whole file was parsed.
+    // JSON.parse reads escapes exactly as it would in the whole text.
     return text.includes('\\') ? (JSON.parse(text) as string) : text.slice(1, -1);
   }
 
-  /** A value at `at`, outlined: an object at a `path` that `outlined` accepts lists its members. */
-  outline(at: number, path: readonly string[], outlined: OutlineRule): ScannedValue {
-    const first = this.#bytes[at] ?? 0;
-    if (first !== OPEN_OBJECT || !outlined(path)) {
-      return { start: at, end: this.value(at), first };
+  /** The value at `at`, outlined if it is an object at a `path` the rule accepts. */
+  outline(at: number, path: readonly string[]): ScannedValue {
+    const bytes = this.#bytes;
+    const first = bytes[at] ?? 0;
+    if (first !== OPEN_OBJECT || !this.#outlined(path)) {
+      return { start: at, end: checked(validateValue(bytes, at)), first };
     }
     const members: ScannedMember[] = [];
-    let i = this.whitespace(at + 1);
-    if (this.#bytes[i] !== CLOSE_OBJECT) {
+    let i = skipWhitespace(bytes, at + 1);
+    if (bytes[i] !== CLOSE_OBJECT) {
       for (;;) {
-        const keyStart = i;
-        if (this.#bytes[i] !== QUOTE) return this.fail(i);
-        const keyEnd = this.string(i + 1);
-        i = this.whitespace(keyEnd);
-        if (this.#bytes[i] !== COLON) return this.fail(i);
-        const key = this.key(keyStart, keyEnd);
-        const value = this.outline(this.whitespace(i + 1), [...path, key], outlined);
+        if (bytes[i] !== QUOTE) throw new JsonScanError(i);
+        const keyEnd = checked(skipString(bytes, i + 1));
+        const key = this.#key(i, keyEnd);
+        i = skipWhitespace(bytes, keyEnd);
+        if (bytes[i] !== COLON) throw new JsonScanError(i);
+        const value = this.outline(skipWhitespace(bytes, i + 1), [...path, key]);
         members.push({ key, value });
-        i = this.whitespace(value.end);
-        if (this.#bytes[i] === CLOSE_OBJECT) break;
-        if (this.#bytes[i] !== COMMA) return this.fail(i);
-        i = this.whitespace(i + 1);
+        i = skipWhitespace(bytes, value.end);
+        if (bytes[i] === CLOSE_OBJECT) break;
+        if (bytes[i] !== COMMA) throw new JsonScanError(i);
+        i = skipWhitespace(bytes, i + 1);
       }
     }
     return { start: at, end: i + 1, first, members };
   }
 
   /** The whole input as one value, with nothing but whitespace around it. */
-  document(at: number, outlined: OutlineRule): ScannedValue {
-    const root = this.outline(this.whitespace(at), [], outlined);
-    const end = this.whitespace(root.end);
-    if (end !== this.#length) return this.fail(end);
+  document(at: number): ScannedValue {
+    const bytes = this.#bytes;
+    const root = this.outline(skipWhitespace(bytes, at), []);
+    const end = skipWhitespace(bytes, root.end);
+    if (end !== bytes.length) throw new JsonScanError(end);
     return root;
   }
 }
@@ -396,5 +288,5 @@ export type OutlineRule = (path: readonly string[]) => boolean;
 export function scanJson(bytes: Uint8Array, start: number, outlined: OutlineRule): ScannedValue {
   // A plain view: indexing a Buffer subclass in the loops is measurably slower.
   const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return new Scanner(view).document(start, outlined);
+  return new Scanner(view, outlined).document(start);
 }

@@ -273,7 +273,7 @@ export function createJsonStore(options: JsonStoreOptions): JsonStore {
     guard?: CommitGuard,
   ): Promise<T> {
     const state = await load();
-    const draft = new TransactionDraft(new SnapshotReader(state.document.models, file));
+    const draft = new TransactionDraft(new SnapshotReader(state.document.models, file, true));
     const result = await work(draft);
     if (!draft.hasChanges) return result;
     const models = applyChanges(state.document.models, draft.changes());

@@ -10,10 +10,13 @@ import type { StoredModel } from './stored-model.js';
 export class SnapshotReader implements RegistryReader {
   readonly #models: ReadonlyMap<string, StoredModel>;
   readonly #file: string;
+  readonly #forTransaction: boolean;
 
-  constructor(models: ReadonlyMap<string, StoredModel>, file: string) {
+  /** `forTransaction`: the records read are kept for the commit (see `StoredModel.copy`). */
+  constructor(models: ReadonlyMap<string, StoredModel>, file: string, forTransaction = false) {
     this.#models = models;
     this.#file = file;
+    this.#forTransaction = forTransaction;
   }
 
   modelNames(): string[] {
@@ -21,6 +24,6 @@ export class SnapshotReader implements RegistryReader {
   }
 
   getModel(name: string): ModelRecord | undefined {
-    return this.#models.get(name)?.copy(this.#file);
+    return this.#models.get(name)?.copy(this.#file, this.#forTransaction);
   }
 }

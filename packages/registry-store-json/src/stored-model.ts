@@ -27,8 +27,9 @@ export class StoredModel {
   #text: Uint8Array | undefined;
 
   /**
-   * `parse` gives the entry's JSON (called once, when first needed); `text`
-   * is the entry's exact bytes, when they can be copied into a new file.
+   * `parse` gives the entry's JSON, each time it is called (from the file's
+   * bytes, which stay in memory anyway); `text` is the entry's exact bytes,
+   * when they can be copied into a new file as they are.
    */
   constructor(name: string, path: Path, parse: () => JsonObject, text?: Uint8Array) {
     this.name = name;
@@ -70,12 +71,15 @@ export class StoredModel {
   /**
    * A record the caller owns; `CORRUPT_REGISTRY` (naming `file` and the
    * path inside it) when the entry is not valid. A fresh decode is already a
-   * private object, so the first read hands it out as it is and keeps
-   * nothing; the record is kept (and copied out) from the second read on.
+   * private object, so a first read hands it out as it is and keeps nothing
+   * (reading every model once, as listing does, costs no copies); the record
+   * is kept, and copied out, from the second read on. With `keep` it is kept
+   * from the first read: a transaction that reads a model usually writes it,
+   * and the commit compares with the record it replaces.
    */
-  copy(file: string): ModelRecord {
+  copy(file: string, keep = false): ModelRecord {
     if (this.#record !== undefined) return copyRecord(this.#record);
-    if (!this.#checked) return this.#decode(file);
+    if (!this.#checked && !keep) return this.#decode(file);
     this.#record = this.#decode(file);
     return copyRecord(this.#record);
   }
