@@ -14,7 +14,8 @@ export function deployedVersionOf(record: ModelRecord): ModelVersion | undefined
   return current;
 }
 
-function requireVersion(record: ModelRecord, version: string): ModelVersion {
+/** The version's record, or the VERSION_NOT_FOUND error that lists the known versions. */
+export function requireVersion(record: ModelRecord, version: string): ModelVersion {
   assertName(version, 'version');
   const found = Object.hasOwn(record.versions, version) ? record.versions[version] : undefined;
   if (found === undefined) {

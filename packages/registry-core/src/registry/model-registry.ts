@@ -23,6 +23,7 @@ import { diffVersions, type VersionComparison } from './compare.js';
 import {
   deployedVersionOf,
   deployInRecord,
+  requireVersion,
   rollbackTarget,
   undeployInRecord,
 } from './deployment.js';
@@ -67,19 +68,6 @@ function requireModel(reader: RegistryReader, name: string): ModelRecord {
   const record = reader.getModel(name);
   if (record === undefined) throw modelNotFound(name, reader.modelNames().sort());
   return record;
-}
-
-function requireVersion(record: ModelRecord, version: string): ModelVersion {
-  assertName(version, 'version');
-  const found = Object.hasOwn(record.versions, version) ? record.versions[version] : undefined;
-  if (found === undefined) {
-    throw versionNotFound(
-      record.metadata.modelName,
-      version,
-      sortVersions(Object.keys(record.versions)),
-    );
-  }
-  return found;
 }
 
 function byVersion(record: ModelRecord): ModelVersion[] {
