@@ -1,5 +1,5 @@
 import { type Clock, systemClock, timestamp } from '../clock.js';
-import { modelNotFound, RegistryError, versionNotFound } from '../errors.js';
+import { modelNotFound, RegistryError } from '../errors.js';
 import { assertName } from '../names.js';
 import type { MetricDirection } from '../schema/evaluation.js';
 import {
