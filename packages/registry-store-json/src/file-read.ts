@@ -1,5 +1,6 @@
+import { isAscii } from 'node:buffer';
 import { constants } from 'node:fs';
-import { lstat, open, realpath, stat } from 'node:fs/promises';
+import { type FileHandle, lstat, open, realpath, stat } from 'node:fs/promises';
 import { RegistryError } from '@afs/registry-core';
 import { corruptRegistry } from './corrupt.js';
 import { errnoCode } from './errno.js';
@@ -26,6 +27,8 @@ export interface ExistingFile {
   readonly pieces: readonly Uint8Array[];
   /** Permission bits, kept when the file is replaced. */
   readonly mode: number;
+  /** `true` when the bytes are known to be pure ASCII (so valid UTF-8), found while reading them. */
+  readonly ascii?: boolean;
 }
 
 export interface MissingFile {
@@ -94,6 +97,34 @@ async function resolveTarget(file: string, allowSymlink: boolean): Promise<strin
 }
 
 const MAX_READ_ATTEMPTS = 3;
+const READ_CHUNK_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The first `size` bytes of the open file (fewer if it is shorter now), and
+ * whether they are pure ASCII. Memory the kernel has just filled is slow to
+ * touch the first time from JavaScript, so each chunk is checked for ASCII
+ * (a native scan, which also touches it) while the next one is being read.
+ */
+async function readChunked(
+  handle: FileHandle,
+  size: number,
+): Promise<{ bytes: Buffer; ascii: boolean }> {
+  const bytes = Buffer.allocUnsafeSlow(size);
+  let ascii = true;
+  let position = 0;
+  let next = size > 0 ? handle.read(bytes, 0, Math.min(READ_CHUNK_BYTES, size), 0) : undefined;
+  while (next !== undefined) {
+    const { bytesRead } = await next;
+    const start = position;
+    position += bytesRead;
+    next =
+      bytesRead > 0 && position < size
+        ? handle.read(bytes, position, Math.min(READ_CHUNK_BYTES, size - position), position)
+        : undefined;
+    ascii = isAscii(bytes.subarray(start, position)) && ascii;
+  }
+  return { bytes: position === size ? bytes : bytes.subarray(0, position), ascii };
+}
 
 /** All of a file's pieces as one buffer (the pieces of a file that was read are one already). */
 export function contiguousBytes(content: ExistingFile): Uint8Array {
@@ -145,7 +176,11 @@ export async function readRegistryFile(
       ) {
         return known;
       }
-      const bytes = await handle.readFile();
+      // The last attempt takes the file as it is, however long it has become.
+      const { bytes, ascii } =
+        attempt < MAX_READ_ATTEMPTS
+          ? await readChunked(handle, Number(before.size))
+          : { bytes: await handle.readFile(), ascii: undefined };
       const after = await handle.stat({ bigint: true });
       const identity = identityOf(after);
       const settled =
@@ -159,6 +194,7 @@ export async function readRegistryFile(
           identity,
           pieces: [bytes],
           mode: Number(after.mode & 0o777n),
+          ...(ascii === undefined ? {} : { ascii }),
         };
       }
     } finally {

@@ -142,7 +142,7 @@ export function createJsonStore(options: JsonStoreOptions): JsonStore {
     if (!content.exists) return { content, document: EMPTY_DOCUMENT };
     if (previous !== undefined && content === previous.content) return previous;
     const bytes = contiguousBytes(content);
-    const document = documentFromBytes(bytes, scanRegistryBytes(bytes, file), file);
+    const document = documentFromBytes(bytes, scanRegistryBytes(bytes, file, content.ascii), file);
     const state = { content, document };
     cache = state;
     return state;

@@ -65,9 +65,10 @@ const REGISTRY_OUTLINE: OutlineRule = (path) => path.length <= 2;
  * refusals and messages as `parseRegistryBytes`, but the result is an
  * outline of the top levels (see `scanJson`), and the bytes are never turned
  * into one big string. Each part is parsed from its bytes when it is used.
+ * `ascii`: the bytes are already known to be pure ASCII.
  */
-export function scanRegistryBytes(bytes: Uint8Array, file: string): ScannedValue {
-  if (bytes.length === 0 || !isValidUtf8(bytes)) {
+export function scanRegistryBytes(bytes: Uint8Array, file: string, ascii = false): ScannedValue {
+  if (bytes.length === 0 || !(ascii || isValidUtf8(bytes))) {
     // The parsing path words these refusals.
     parseRegistryBytes(bytes, file);
   }
