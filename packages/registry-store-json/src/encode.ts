@@ -53,15 +53,21 @@ function encodeDeployments(events: readonly DeploymentEvent[], raw: unknown): Js
  * A model entry as written to the file: snake_case, every known field present
  * (`null` where unset). With `raw` (the entry as last read), keys this version
  * does not know are carried over at every level instead of being dropped.
+ * `reuse` may supply a version's encoding from an earlier call (the same
+ * version over the same raw entry encodes the same); it is used as it is.
  */
-export function encodeModel(record: ModelRecord, raw?: JsonObject): JsonObject {
+export function encodeModel(
+  record: ModelRecord,
+  raw?: JsonObject,
+  reuse?: (key: string, version: ModelVersion) => JsonObject | undefined,
+): JsonObject {
   const rawVersions = ownObject(raw, 'versions');
   const versions: JsonObject = {};
   for (const key of Object.keys(record.versions)) {
     const version = record.versions[key] as ModelVersion;
     // A data property even for "__proto__", which plain assignment would turn into a prototype.
     Object.defineProperty(versions, key, {
-      value: encodeVersion(version, ownObject(rawVersions, key)),
+      value: reuse?.(key, version) ?? encodeVersion(version, ownObject(rawVersions, key)),
       enumerable: true,
       writable: true,
       configurable: true,
@@ -77,6 +83,9 @@ export function encodeModel(record: ModelRecord, raw?: JsonObject): JsonObject {
 
 /** Depth of a model entry in the written document: top level → "models" → entry. */
 export const MODEL_ENTRY_LEVEL = 2;
+
+/** Depth of a version in the written document: entry → "versions" → version. */
+export const VERSION_LEVEL = MODEL_ENTRY_LEVEL + 2;
 
 /** A model entry's text, ready to be placed under "models" by `renderRegistryDocument`. */
 export function renderModelEntry(entry: JsonObject): string {

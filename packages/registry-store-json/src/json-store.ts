@@ -24,7 +24,8 @@ import {
 } from './constants.js';
 import type { CommitGuard, WriteCoordinator } from './coordinator.js';
 import { documentFromBytes, type RegistryDocument } from './document.js';
-import { encodeModel, registryDocumentParts, renderModelEntry } from './encode.js';
+import { registryDocumentParts } from './encode.js';
+import { renderEntryPieces } from './entry-pieces.js';
 import { fileHolds } from './file-compare.js';
 import { sameIdentity } from './file-identity.js';
 import {
@@ -167,8 +168,8 @@ export function createJsonStore(options: JsonStoreOptions): JsonStore {
       const validated = validateRecord(record, previous);
       // The same record over the same entry would be written as the same text.
       if (before !== undefined && sameJson(validated, previous)) continue;
-      const raw = encodeModel(validated, before?.raw);
-      models.set(name, StoredModel.written(name, validated, raw, renderModelEntry(raw)));
+      const rendered = renderEntryPieces(validated, before?.raw, before?.renderedVersions);
+      models.set(name, StoredModel.written(name, validated, rendered));
       changed = true;
     }
     return changed ? models : undefined;
@@ -183,9 +184,9 @@ export function createJsonStore(options: JsonStoreOptions): JsonStore {
     models: ReadonlyMap<string, StoredModel>,
     updatedAt: string,
   ): Uint8Array[] {
-    const entries = [...models].map(([name, model]) => [name, model.text()] as const);
-    return registryDocumentParts(document.top, updatedAt, entries).map((part) =>
-      typeof part === 'string' ? Buffer.from(part, 'utf8') : part,
+    const entries = [...models].map(([name, model]) => [name, model.pieces()] as const);
+    return registryDocumentParts(document.top, updatedAt, entries).flatMap((part) =>
+      typeof part === 'string' ? [Buffer.from(part, 'utf8')] : part,
     );
   }
 

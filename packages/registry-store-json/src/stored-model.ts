@@ -3,6 +3,7 @@ import { copyRecord } from './copy-record.js';
 import { type FileIssue, invalidModelEntry } from './corrupt.js';
 import { decodeModelEntry, type Path } from './decode.js';
 import { indentedEntry } from './entry-layout.js';
+import type { RenderedEntry, RenderedVersion } from './entry-pieces.js';
 import type { JsonObject } from './json-value.js';
 
 /**
@@ -24,7 +25,8 @@ export class StoredModel {
   #record: ModelRecord | undefined;
   #issues: FileIssue[] | undefined;
   #checked = false;
-  #text: Uint8Array | undefined;
+  #pieces: readonly Uint8Array[] | undefined;
+  #versions: ReadonlyMap<string, RenderedVersion> | undefined;
 
   /**
    * `parse` gives the entry's JSON, each time it is called (from the file's
@@ -35,16 +37,17 @@ export class StoredModel {
     this.name = name;
     this.path = path;
     this.#parse = parse;
-    this.#text = text;
+    if (text !== undefined) this.#pieces = [text];
   }
 
-  /** A model a commit has just encoded, validated and rendered. */
-  static written(name: string, record: ModelRecord, raw: JsonObject, text: string): StoredModel {
-    const model = new StoredModel(name, ['models', name], () => raw);
-    model.#raw = raw;
+  /** A model a commit has just validated (`record`) and rendered. */
+  static written(name: string, record: ModelRecord, rendered: RenderedEntry): StoredModel {
+    const model = new StoredModel(name, ['models', name], () => rendered.raw);
+    model.#raw = rendered.raw;
     model.#record = record;
     model.#checked = true;
-    model.#text = Buffer.from(text, 'utf8');
+    model.#pieces = rendered.pieces;
+    model.#versions = rendered.versions;
     return model;
   }
 
@@ -91,12 +94,17 @@ export class StoredModel {
   }
 
   /**
-   * The entry's bytes as they go into a new file: the exact bytes it was
-   * read from or written as, or (for entries laid out otherwise) its JSON
-   * indented for the entry depth, made once.
+   * The entry's bytes as they go into a new file, in pieces: the exact bytes
+   * it was read from or written as, or (for entries laid out otherwise) its
+   * JSON indented for the entry depth, made once.
    */
-  text(): Uint8Array {
-    this.#text ??= indentedEntry(this.raw);
-    return this.#text;
+  pieces(): readonly Uint8Array[] {
+    this.#pieces ??= [indentedEntry(this.raw)];
+    return this.#pieces;
+  }
+
+  /** The versions as the commit that wrote this entry rendered them; for the next commit to reuse. */
+  get renderedVersions(): ReadonlyMap<string, RenderedVersion> | undefined {
+    return this.#versions;
   }
 }
