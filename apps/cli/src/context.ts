@@ -23,6 +23,8 @@ export interface CommandOutput {
   text: string;
 }
 
+const LOCK_TIMEOUT_MS = 30_000;
+
 export const DEFAULT_REGISTRY = join(homedir(), '.context', 'training', 'registry.json');
 
 /** `--registry`, else `AFS_REGISTRY`, else the Python system's default location. */
@@ -45,10 +47,12 @@ export async function openStore(options: ContextOptions): Promise<RegistryStore>
   const onNotice = options.notice;
   if (options.storeKind === 'json') {
     const { createJsonStore } = await import('@afs/registry-store-json');
-    return createJsonStore({ path: options.location, onNotice });
+    return createJsonStore({ path: options.location, onNotice, publishTimeoutMs: LOCK_TIMEOUT_MS });
   }
   const { createFsLockStore } = await import('@afs/registry-store-fs-lock');
-  return createFsLockStore({ path: options.location, onNotice });
+  // A command queued behind a few busy writers on a loaded machine should wait
+  // rather than fail: 30 s, where the library default is 10 s.
+  return createFsLockStore({ path: options.location, onNotice, timeoutMs: LOCK_TIMEOUT_MS });
 }
 
 export async function createContext(options: ContextOptions): Promise<CommandContext> {
