@@ -1,7 +1,7 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 
 /** Byte offset of the first malformed UTF-8 sequence; only called once decoding has failed. */
-export function firstInvalidOffset(bytes: Uint8Array): number {
+function firstInvalidOffset(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const lead = bytes[i] as number;
