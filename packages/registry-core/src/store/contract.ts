@@ -23,11 +23,16 @@ export interface StoreCapabilities {
 
 /** A consistent, read-only view of the registry at one moment. */
 export interface RegistryReader {
-  /** Names of all models, in no particular order. */
+  /** Names of all models, in no particular order. Listing names does not read or check the models. */
   modelNames(): string[];
   /**
    * The whole record of one model, or `undefined`. The result is the caller's
    * own copy: changing it changes nothing in the store.
+   *
+   * A store may check a model's stored data only when it is read. Then a
+   * model whose data is damaged throws a `RegistryError` with code
+   * `CORRUPT_REGISTRY` here (inside a transaction too, so the transaction
+   * fails and commits nothing), while the other models stay readable.
    */
   getModel(name: string): ModelRecord | undefined;
 }
