@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { RegistryError, type RegistryErrorCode } from '../errors.js';
+import { expectCode } from '../../test/expect-code.js';
 import { type ModelVersion, ModelVersionSchema } from '../schema/records.js';
 import { createMemoryStore } from '../store/memory-store.js';
 import { diffVersions, type MetricDiff } from './compare.js';
 import { ModelRegistry } from './model-registry.js';
-
-async function expectCode(
-  promise: Promise<unknown>,
-  code: RegistryErrorCode,
-): Promise<RegistryError> {
-  const error = await promise.then(
-    () => new Error(`expected a ${code} rejection, but the promise resolved`),
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(RegistryError);
-  expect((error as RegistryError).code).toBe(code);
-  return error as RegistryError;
-}
 
 function metric(metrics: MetricDiff[], name: string, group?: MetricDiff['group']): MetricDiff {
   const found = metrics.find(

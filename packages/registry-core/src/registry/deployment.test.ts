@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isRegistryError, RegistryError, type RegistryErrorCode } from '../errors.js';
+import { expectCode } from '../../test/expect-code.js';
+import { isRegistryError } from '../errors.js';
 import {
   type ModelRecord,
   type ModelRecordInput,
@@ -38,19 +39,6 @@ async function withVersions(count: number) {
   const context = setup();
   for (let i = 0; i < count; i++) await context.registry.registerModel({ modelName: 'm' });
   return context;
-}
-
-async function expectCode(
-  promise: Promise<unknown>,
-  code: RegistryErrorCode,
-): Promise<RegistryError> {
-  const error = await promise.then(
-    () => new Error(`expected a ${code} rejection, but the promise resolved`),
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(RegistryError);
-  expect((error as RegistryError).code).toBe(code);
-  return error as RegistryError;
 }
 
 async function deployedVersions(registry: ModelRegistry, name = 'm'): Promise<string[]> {

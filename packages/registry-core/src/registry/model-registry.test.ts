@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RegistryError, type RegistryErrorCode } from '../errors.js';
+import { expectCode } from '../../test/expect-code.js';
+import { RegistryError } from '../errors.js';
 import type { ModelRecordInput } from '../schema/records.js';
 import { STORE_SPECIFICATION_VERSION } from '../store/contract.js';
 import { createMemoryStore } from '../store/memory-store.js';
@@ -21,25 +22,6 @@ function setup(initial: readonly ModelRecordInput[] = []) {
   const store = createMemoryStore({ initial });
   const registry = new ModelRegistry({ store, clock });
   return { registry, store, at };
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected the promise to reject');
-    },
-    (error: unknown) => error,
-  );
-}
-
-async function expectCode(
-  promise: Promise<unknown>,
-  code: RegistryErrorCode,
-): Promise<RegistryError> {
-  const error = await rejectionOf(promise);
-  expect(error).toBeInstanceOf(RegistryError);
-  expect((error as RegistryError).code).toBe(code);
-  return error as RegistryError;
 }
 
 describe('ModelRegistry construction', () => {

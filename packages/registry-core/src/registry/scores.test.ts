@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectCode } from '../../test/expect-code.js';
 import { RegistryError, type RegistryErrorCode } from '../errors.js';
 import type { EvaluationScores } from '../schema/evaluation.js';
 import { createMemoryStore } from '../store/memory-store.js';
@@ -15,19 +16,6 @@ function codeOf(run: () => unknown): RegistryErrorCode | undefined {
     return (error as RegistryError).code;
   }
   return undefined;
-}
-
-async function expectCode(
-  promise: Promise<unknown>,
-  code: RegistryErrorCode,
-): Promise<RegistryError> {
-  const error = await promise.then(
-    () => new Error(`expected a ${code} rejection, but the promise resolved`),
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(RegistryError);
-  expect((error as RegistryError).code).toBe(code);
-  return error as RegistryError;
 }
 
 async function registryWithV1() {
