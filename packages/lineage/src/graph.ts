@@ -2,6 +2,7 @@ import type { ModelRecord, RegistryReader } from '@afs/registry-core';
 import { buildGraphData, findNode, type GraphData, type GraphNode, modelNodes } from './build.js';
 import { cycleThrough, lineageCycleError } from './cycle.js';
 import { parseSelector, type VersionId, type VersionSelector } from './ids.js';
+import { modelScopeRecords } from './model-scope.js';
 import type { VersionNode } from './node.js';
 import {
   baseModelImpact,
@@ -66,6 +67,20 @@ export class LineageGraph {
       if (record !== undefined) records.push(record);
     }
     return LineageGraph.fromRecords(records);
+  }
+
+  /**
+   * The graph around one model, built from only the records that drawing it
+   * needs: the model, the models holding children of its versions, and the
+   * models its versions name as parent. Only answers scoped to that model are
+   * the whole registry's answers: `buildTree(modelName)` and renders with
+   * `{ model: modelName }`. Anything else (other models, ancestors or
+   * descendants more than one step away, impact, summaries, an unscoped
+   * render) may silently miss versions. An unknown model throws `MODEL_NOT_FOUND` here,
+   * naming every model of the reader.
+   */
+  static forModel(reader: RegistryReader, modelName: string): LineageGraph {
+    return LineageGraph.fromRecords(modelScopeRecords(reader, modelName));
   }
 
   /** Number of versions in the registry (missing nodes not counted). */

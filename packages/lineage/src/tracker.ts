@@ -1,4 +1,5 @@
 import {
+  assertName,
   type Clock,
   RegistryError,
   type RegistryStore,
@@ -13,6 +14,7 @@ import {
 } from './add-version.js';
 import { LineageGraph } from './graph.js';
 import type { VersionSelector } from './ids.js';
+import { modelScopeIntent } from './model-scope.js';
 import type { ImpactReport, ImpactSubject } from './queries/impact.js';
 import type { Provenance } from './queries/provenance.js';
 import type { CodeVersion, DataLineage, LineageRecord, ModelLineage } from './queries/records.js';
@@ -61,6 +63,21 @@ export class LineageTracker {
   /** The lineage graph of the registry as last committed. */
   async graph(): Promise<LineageGraph> {
     return LineageGraph.fromReader(await this.store.read());
+  }
+
+  /**
+   * The lineage graph around one model, reading only that model and the
+   * models directly linked to it (when the store can say which; otherwise
+   * every model). Valid only for questions scoped to that model:
+   * `buildTree(modelName)` and `toMermaid` / `toDot` / `toJson` with
+   * `{ model: modelName }`, which it answers exactly as `graph()` would. Use
+   * `graph()` for anything else. An unknown model rejects with
+   * `MODEL_NOT_FOUND`, as those queries on `graph()` do.
+   */
+  async modelGraph(modelName: string): Promise<LineageGraph> {
+    assertName(modelName, 'model name');
+    const reader = await this.store.read(modelScopeIntent(modelName));
+    return LineageGraph.forModel(reader, modelName);
   }
 
   async #use(options: QueryOptions | undefined): Promise<LineageGraph> {

@@ -5,10 +5,13 @@ import { basicsSuite } from './suites/basics.js';
 import { concurrencySuite } from './suites/concurrency.js';
 import { contractSuite } from './suites/contract.js';
 import { conflictSuite, crossProcessSuite } from './suites/cross-instance.js';
+import { linkedModelsSuite } from './suites/linked-models.js';
 import { persistenceSuite } from './suites/persistence.js';
+import { readIntentSuite } from './suites/read-intent.js';
 import { registrySuite } from './suites/registry.js';
 import { roundTripSuite } from './suites/round-trip.js';
 import { snapshotsSuite } from './suites/snapshots.js';
+import { summariesSuite } from './suites/summaries.js';
 import { transactionsSuite } from './suites/transactions.js';
 
 /** The groups of the conformance suite, for `skip`. */
@@ -20,6 +23,9 @@ export const CONFORMANCE_SUITES = [
   'concurrency',
   'round-trip',
   'registry',
+  'read-intent',
+  'summaries',
+  'linked-models',
   'persistence',
   'conflicts',
   'cross-process',
@@ -53,6 +59,9 @@ export function applicableSuites(
     'concurrency',
     'round-trip',
     'registry',
+    'read-intent',
+    'summaries',
+    'linked-models',
   ];
   if (capabilities.persistent && canReopen) suites.push('persistence');
   // With cross-process exclusion a nested commit from another instance would
@@ -72,6 +81,9 @@ const SUITES: Record<ConformanceSuite, Suite> = {
   concurrency: concurrencySuite,
   'round-trip': roundTripSuite,
   registry: registrySuite,
+  'read-intent': readIntentSuite,
+  summaries: summariesSuite,
+  'linked-models': linkedModelsSuite,
   persistence: persistenceSuite,
   conflicts: conflictSuite,
   'cross-process': crossProcessSuite,

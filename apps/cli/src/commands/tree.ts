@@ -10,16 +10,16 @@ export interface TreeArgs {
 
 /** Text, Mermaid or DOT for people; the `{ nodes, edges }` graph for `--json`. */
 export async function showTree(ctx: CommandContext, args: TreeArgs): Promise<CommandOutput> {
-  const tracker = new LineageTracker({ store: ctx.store });
-  const graph = await tracker.graph();
-  const options = { graph };
+  // Everything below is scoped to the model, so the graph around it is enough:
+  // on a big registry that reads a few models instead of all of them.
+  const graph = await new LineageTracker({ store: ctx.store }).modelGraph(args.model);
   const scope = { model: args.model };
   const format = args.format ?? 'text';
   const text =
     format === 'mermaid'
-      ? await tracker.toMermaid(scope, options)
+      ? graph.toMermaid(scope)
       : format === 'dot'
-        ? await tracker.toDot(scope, options)
-        : await tracker.buildTree(args.model, options);
-  return { data: await tracker.toJson(scope, options), text: text.replace(/\n$/, '') };
+        ? graph.toDot(scope)
+        : graph.buildTree(args.model);
+  return { data: graph.toJson(scope), text: text.replace(/\n$/, '') };
 }
