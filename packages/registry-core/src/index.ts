@@ -33,7 +33,6 @@ export {
   type MetadataPatch,
   ModelRegistry,
   type ModelRegistryOptions,
-  type ModelSummary,
 } from './registry/model-registry.js';
 export { childrenOf } from './registry/parents.js';
 export { type RegisterModelInput, RegisterModelInputSchema } from './registry/register-input.js';
@@ -76,6 +75,7 @@ export {
   TrainingMetadataSchema,
 } from './schema/training.js';
 export {
+  type ReadIntent,
   type RegistryReader,
   type RegistryStore,
   type RegistryTransaction,
@@ -86,5 +86,6 @@ export {
 export { TransactionDraft } from './store/draft.js';
 export { createMemoryStore, type MemoryStoreOptions } from './store/memory-store.js';
 export { createSerialQueue } from './store/serial-queue.js';
+export { type ModelSummary, summarizeModel } from './store/summary.js';
 export { describeIssues, parseInput } from './validation.js';
 export * from './version/index.js';

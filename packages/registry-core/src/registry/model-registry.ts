@@ -16,6 +16,7 @@ import {
   type RegistryStore,
   STORE_SPECIFICATION_VERSION,
 } from '../store/contract.js';
+import { type ModelSummary, summarizeModel } from '../store/summary.js';
 import { parseInput } from '../validation.js';
 import { maxVersion, sortVersions } from '../version/compare.js';
 import { nextVersion } from '../version/next.js';
@@ -37,17 +38,6 @@ export interface ModelRegistryOptions {
   clock?: Clock;
   /** Which way is better for custom metrics, used by `compareVersions`. */
   metricDirections?: Readonly<Record<string, MetricDirection>>;
-}
-
-export interface ModelSummary {
-  modelName: string;
-  description: string;
-  owner: string;
-  tags: string[];
-  versionCount: number;
-  latestVersion: string | undefined;
-  deployedVersion: string | undefined;
-  createdAt: string | undefined;
 }
 
 export interface DeleteVersionOptions {
@@ -187,7 +177,7 @@ export class ModelRegistry {
   /** The whole record of a model (metadata, versions, deployment history), or `undefined`. */
   async getModel(name: string): Promise<ModelRecord | undefined> {
     assertName(name, 'model name');
-    return (await this.store.read()).getModel(name);
+    return (await this.store.read({ models: [name] })).getModel(name);
   }
 
   async getVersion(name: string, version: string): Promise<ModelVersion | undefined> {
@@ -219,38 +209,27 @@ export class ModelRegistry {
       filter.status === undefined
         ? undefined
         : parseInput(VersionStatusSchema, filter.status, 'status');
-    const record = requireModel(await this.store.read(), name);
+    const record = requireModel(await this.store.read({ models: [name] }), name);
     const versions = byVersion(record);
     return status === undefined ? versions : versions.filter((v) => v.status === status);
   }
 
   /** One summary per model, sorted by name. */
   async listModels(): Promise<ModelSummary[]> {
-    const reader = await this.store.read();
+    const reader = await this.store.read({ summaries: true });
     return reader
       .modelNames()
       .sort()
       .flatMap((name) => {
-        const record = reader.getModel(name);
-        if (!record) return [];
-        const { metadata } = record;
-        return [
-          {
-            modelName: name,
-            description: metadata.description,
-            owner: metadata.owner,
-            tags: metadata.tags,
-            versionCount: Object.keys(record.versions).length,
-            latestVersion: maxVersion(Object.keys(record.versions)),
-            deployedVersion: deployedVersionOf(record)?.version,
-            createdAt: metadata.createdAt,
-          },
-        ];
+        const summary = reader.modelSummary
+          ? reader.modelSummary(name)
+          : summaryOf(reader.getModel(name));
+        return summary === undefined ? [] : [summary];
       });
   }
 
   async compareVersions(name: string, a: string, b: string): Promise<VersionComparison> {
-    const record = requireModel(await this.store.read(), name);
+    const record = requireModel(await this.store.read({ models: [name] }), name);
     return diffVersions(
       requireVersion(record, a),
       requireVersion(record, b),
@@ -328,7 +307,7 @@ export class ModelRegistry {
 
   /** Deployment history, oldest first. */
   async getDeploymentHistory(name: string): Promise<DeploymentEvent[]> {
-    return requireModel(await this.store.read(), name).deployments;
+    return requireModel(await this.store.read({ models: [name] }), name).deployments;
   }
 
   /** Delete a version. A deployed version, or one that is a parent, needs `force`. */
@@ -386,4 +365,8 @@ export class ModelRegistry {
       return target;
     });
   }
+}
+
+function summaryOf(record: ModelRecord | undefined): ModelSummary | undefined {
+  return record === undefined ? undefined : summarizeModel(record);
 }

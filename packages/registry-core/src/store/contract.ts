@@ -1,4 +1,5 @@
 import type { ModelRecord } from '../schema/records.js';
+import type { ModelSummary } from './summary.js';
 
 /**
  * The contract every persistence adapter implements. Bump this when a change
@@ -21,6 +22,20 @@ export interface StoreCapabilities {
   readonly detectsConflicts: boolean;
 }
 
+/**
+ * What the caller is about to ask of a snapshot. A store may prepare only
+ * that (a file store then reads less), and answer anything else more slowly,
+ * never differently. Stores are free to ignore it.
+ */
+export interface ReadIntent {
+  /** Models whose whole records the caller will read with `getModel`. */
+  readonly models?: readonly string[];
+  /** The caller will ask for the summary of every model (`modelSummary`). */
+  readonly summaries?: boolean;
+  /** Models whose linked models the caller will ask for (`modelsLinkedTo`). */
+  readonly linksTo?: readonly string[];
+}
+
 /** A consistent, read-only view of the registry at one moment. */
 export interface RegistryReader {
   /** Names of all models, in no particular order. Listing names does not read or check the models. */
@@ -35,6 +50,19 @@ export interface RegistryReader {
    * fails and commits nothing), while the other models stay readable.
    */
   getModel(name: string): ModelRecord | undefined;
+  /**
+   * Optional: what `summarizeModel(getModel(name))` returns, without building
+   * the whole record. Listing every model uses it when a store has it.
+   */
+  modelSummary?(name: string): ModelSummary | undefined;
+  /**
+   * Optional: the models other than `name` that may hold a version whose
+   * parent reference (`parentVersion` or `additionalParents`) names `name`,
+   * whether or not that version of `name` still exists. More names than that
+   * is allowed (it only costs reading them); leaving one out is not. Lineage around one model
+   * reads only these when a store has it, instead of every model.
+   */
+  modelsLinkedTo?(name: string): string[];
 }
 
 /** The view inside a transaction: reads see the transaction's own writes. */
@@ -53,9 +81,16 @@ export interface RegistryStore {
 
   /**
    * A snapshot of the registry as last committed. It never shows a partial
-   * commit, and later commits do not change it.
+   * commit, and later commits do not change it. `intent` says what the
+   * caller will ask of it (see `ReadIntent`).
+   *
+   * A store that loads models only when they are read may, once a later
+   * commit has replaced the data, refuse to read a model the intent did not
+   * name, with a `RegistryError` of code `CONFLICT` (read again). It never
+   * answers with another moment's data, and models the intent named are
+   * always kept.
    */
-  read(): Promise<RegistryReader>;
+  read(intent?: ReadIntent): Promise<RegistryReader>;
 
   /**
    * Atomic read-modify-write. `work` runs against the latest committed state;
