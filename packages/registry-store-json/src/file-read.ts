@@ -1,5 +1,5 @@
 import { isAscii } from 'node:buffer';
-import { constants } from 'node:fs';
+import { type BigIntStats, constants } from 'node:fs';
 import { type FileHandle, lstat, open, realpath, stat } from 'node:fs/promises';
 import { RegistryError } from '@afs/registry-core';
 import { corruptRegistry } from './corrupt.js';
@@ -132,6 +132,50 @@ export function contiguousBytes(content: ExistingFile): Uint8Array {
   return pieces.length === 1 ? (pieces[0] as Uint8Array) : Buffer.concat(pieces);
 }
 
+/** An open registry file, checked before reading: a regular file within the size limit. */
+export interface OpenedFile {
+  readonly handle: FileHandle;
+  readonly target: string;
+  readonly before: BigIntStats;
+}
+
+/**
+ * Opens the registry file for reading the way every read does (no symbolic
+ * link unless allowed; never a folder or a pipe), or says it is missing.
+ * The caller closes the handle.
+ */
+export async function openRegistryFile(
+  file: string,
+  options: ReadOptions,
+): Promise<OpenedFile | MissingFile> {
+  const target = await resolveTarget(file, options.allowSymlink);
+  if (target === undefined) return { exists: false, target: file };
+  let handle: FileHandle;
+  try {
+    handle = await open(target, readFlags(options));
+  } catch (error) {
+    const code = errnoCode(error);
+    if (code === 'ENOENT') return { exists: false, target };
+    if (code === 'ELOOP') throw symlinkRefused(file, error);
+    if (code === 'EISDIR') throw notAFile(file, 'a directory');
+    throw error;
+  }
+  try {
+    const before = await handle.stat({ bigint: true });
+    if (!before.isFile()) throw notAFile(file, kindOf(before));
+    if (before.size > BigInt(options.maxBytes)) throw tooLarge(file, before.size, options.maxBytes);
+    return { handle, target, before };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+/** The flags every read opens the registry with. */
+export function readFlags(options: ReadOptions): number {
+  return constants.O_RDONLY | (options.allowSymlink ? 0 : O_NOFOLLOW);
+}
+
 /**
  * The registry file's bytes and identity, or that it is missing. The size is
  * checked from the open descriptor before reading. A file that changed while
@@ -147,25 +191,11 @@ export async function readRegistryFile(
   options: ReadOptions,
   known?: ExistingFile,
 ): Promise<RegistryFileContent> {
-  const target = await resolveTarget(file, options.allowSymlink);
-  if (target === undefined) return { exists: false, target: file };
-  const flags = constants.O_RDONLY | (options.allowSymlink ? 0 : O_NOFOLLOW);
   for (let attempt = 1; ; attempt += 1) {
-    let handle: Awaited<ReturnType<typeof open>>;
+    const opened = await openRegistryFile(file, options);
+    if (!('handle' in opened)) return opened;
+    const { handle, target, before } = opened;
     try {
-      handle = await open(target, flags);
-    } catch (error) {
-      const code = errnoCode(error);
-      if (code === 'ENOENT') return { exists: false, target };
-      if (code === 'ELOOP') throw symlinkRefused(file, error);
-      if (code === 'EISDIR') throw notAFile(file, 'a directory');
-      throw error;
-    }
-    try {
-      const before = await handle.stat({ bigint: true });
-      if (!before.isFile()) throw notAFile(file, kindOf(before));
-      if (before.size > BigInt(options.maxBytes))
-        throw tooLarge(file, before.size, options.maxBytes);
       if (
         known !== undefined &&
         known.target === target &&

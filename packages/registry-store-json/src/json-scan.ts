@@ -290,3 +290,55 @@ export function scanJson(bytes: Uint8Array, start: number, outlined: OutlineRule
   const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return new Scanner(view, outlined).document(start);
 }
+
+/**
+ * One JSON value at `at` and no further: where it ends, outlined as
+ * `scanJson` would with `outlined` (paths relative to this value). Throws
+ * `JsonScanError` where the bytes stop being JSON, which includes running
+ * off the end of `bytes` (a caller reading in blocks reads more and tries
+ * again).
+ */
+export function outlineValue(bytes: Uint8Array, at: number, outlined: OutlineRule): ScannedValue {
+  const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return new Scanner(view, outlined).outline(at, []);
+}
+
+/** Where the JSON string whose opening quote is at `at` ends (after its closing quote); `JsonScanError` if it is not one. */
+export function stringEnd(bytes: Uint8Array, at: number): number {
+  if (bytes[at] !== QUOTE) throw new JsonScanError(at);
+  return checked(skipString(bytes, at + 1));
+}
+
+/** The index of the first byte at or after `at` that is not JSON whitespace. */
+export function afterWhitespace(bytes: Uint8Array, at: number): number {
+  return skipWhitespace(bytes, at);
+}
+
+/**
+ * The values of the members named `keys` of the object at `at`, which must
+ * already be known to be valid JSON: for a repeated key the last one, as
+ * JSON.parse keeps it. Reads only the object's own level.
+ */
+export function objectMembers(
+  bytes: Uint8Array,
+  at: number,
+  keys: readonly string[],
+): (ScannedValue | undefined)[] {
+  const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const buffer = Buffer.from(view.buffer, view.byteOffset, view.byteLength);
+  const found: (ScannedValue | undefined)[] = keys.map(() => undefined);
+  let i = skipWhitespace(view, at + 1);
+  if (view[i] === CLOSE_OBJECT) return found;
+  for (;;) {
+    const keyEnd = checked(skipString(view, i + 1));
+    const text = buffer.toString('utf8', i, keyEnd);
+    const key = text.includes('\\') ? (JSON.parse(text) as string) : text.slice(1, -1);
+    const start = skipWhitespace(view, skipWhitespace(view, keyEnd) + 1);
+    const end = checked(validateValue(view, start));
+    const index = keys.indexOf(key);
+    if (index >= 0) found[index] = { start, end, first: view[start] ?? 0 };
+    i = skipWhitespace(view, end);
+    if (view[i] !== COMMA) return found;
+    i = skipWhitespace(view, i + 1);
+  }
+}

@@ -5,6 +5,7 @@ import {
   createSerialQueue,
   invalidInput,
   type ModelRecord,
+  type ReadIntent,
   RegistryError,
   type RegistryReader,
   type RegistryStore,
@@ -33,6 +34,7 @@ import {
   currentIdentity,
   type ExistingFile,
   type RegistryFileContent,
+  readFlags,
   readRegistryFile,
 } from './file-read.js';
 import { withLock } from './lock/acquire.js';
@@ -43,6 +45,8 @@ import { resolveRegistryFile } from './registry-path.js';
 import { sameJson } from './same-json.js';
 import { SnapshotReader } from './snapshot.js';
 import { StoredModel } from './stored-model.js';
+import { streamRegistryFile, WHOLE_FILE } from './stream-read.js';
+import { StreamedSnapshot } from './streamed-snapshot.js';
 import { removeStaleTempFiles } from './temp-files.js';
 import { validateRecord } from './validate-record.js';
 
@@ -291,7 +295,18 @@ export function createJsonStore(options: JsonStoreOptions): JsonStore {
       detectsConflicts: true,
     },
     file,
-    async read(): Promise<RegistryReader> {
+    async read(intent?: ReadIntent): Promise<RegistryReader> {
+      // A caller that says what it needs, in a process that has not read the
+      // file yet, gets a read that keeps only that (see stream-read.ts). With
+      // a state in memory, checking that the file still holds it is cheaper.
+      if (intent !== undefined && cache === undefined) {
+        const streamed = await streamRegistryFile(file, readOptions, intent);
+        if (streamed !== WHOLE_FILE) {
+          return streamed.exists
+            ? new StreamedSnapshot(streamed, file, readFlags(readOptions))
+            : new SnapshotReader(EMPTY_DOCUMENT.models, file);
+        }
+      }
       const state = await load();
       return new SnapshotReader(state.document.models, file);
     },
