@@ -58,6 +58,10 @@ export interface ScannedValue {
   readonly first: number;
   /** An object's members in file order, repeated keys included (only near the top). */
   readonly members?: readonly ScannedMember[];
+  /** For an object a `NoteRule` chose: the last value of each noted key, in the rule's order. */
+  readonly notes?: readonly (ScannedValue | undefined)[];
+  /** The object has a key written with escapes, so `notes` may have missed one. */
+  readonly notesUnsure?: boolean;
 }
 
 export interface ScannedMember {
@@ -162,15 +166,54 @@ function skipKey(bytes: Uint8Array, at: number): number {
   return skipWhitespace(bytes, colon + 1);
 }
 
-/** Any value at `at`, however deep: open containers are on a stack, not in recursion. */
-function validateValue(bytes: Uint8Array, at: number): number {
+/**
+ * Which members of an object `validateValue` notes on its way through: the
+ * keys as their JSON text (quotes included), compared as bytes.
+ */
+class KeyNotes {
+  readonly found: (ScannedValue | undefined)[];
+  unsure = false;
+  readonly #keys: readonly Uint8Array[];
+
+  constructor(keys: readonly Uint8Array[]) {
+    this.#keys = keys;
+    this.found = keys.map(() => undefined);
+  }
+
+  /** The index of the noted key whose quoted text starts at `at`, or -1. */
+  match(bytes: Uint8Array, at: number): number {
+    const end = skipString(bytes, at + 1);
+    if (end < 0) return -1;
+    for (let k = 0; k < this.#keys.length; k += 1) {
+      const key = this.#keys[k] as Uint8Array;
+      if (end - at !== key.length) continue;
+      let same = true;
+      for (let b = 0; b < key.length && same; b += 1) same = bytes[at + b] === key[b];
+      if (same) return k;
+    }
+    for (let b = at + 1; b < end - 1; b += 1) if (bytes[b] === BACKSLASH) this.unsure = true;
+    return -1;
+  }
+}
+
+/**
+ * Any value at `at`, however deep: open containers are on a stack, not in
+ * recursion. With `notes`, the members of the outermost object whose keys it
+ * names are recorded in it.
+ */
+function validateValue(bytes: Uint8Array, at: number, notes?: KeyNotes): number {
   const stack: number[] = [];
   let i = at;
   let expectKey = false;
+  let noting = -1;
+  let notedStart = 0;
   for (;;) {
     if (expectKey) {
+      const outermost = notes !== undefined && stack.length === 1;
+      if (outermost) noting = notes.match(bytes, i);
       i = skipKey(bytes, i);
       if (i < 0) return i;
+      if (outermost) notedStart = i;
       expectKey = false;
     }
     // A value starts at i.
@@ -200,6 +243,10 @@ function validateValue(bytes: Uint8Array, at: number): number {
     if (i < 0) return i;
     // A value ended at i: close containers until one goes on after a comma.
     for (;;) {
+      if (noting >= 0 && stack.length === 1 && notes !== undefined) {
+        notes.found[noting] = { start: notedStart, end: i, first: bytes[notedStart] ?? 0 };
+        noting = -1;
+      }
       const open = stack[stack.length - 1];
       if (open === undefined) return i;
       i = skipWhitespace(bytes, i);
@@ -226,11 +273,13 @@ class Scanner {
   readonly #bytes: Uint8Array;
   readonly #buffer: Buffer;
   readonly #outlined: OutlineRule;
+  readonly #noted: NoteRule | undefined;
 
-  constructor(bytes: Uint8Array, outlined: OutlineRule) {
+  constructor(bytes: Uint8Array, outlined: OutlineRule, noted?: NoteRule) {
     this.#bytes = bytes;
     this.#buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.#outlined = outlined;
+    this.#noted = noted;
   }
 
   #key(start: number, end: number): string {
@@ -244,7 +293,11 @@ class Scanner {
     const bytes = this.#bytes;
     const first = bytes[at] ?? 0;
     if (first !== OPEN_OBJECT || !this.#outlined(path)) {
-      return { start: at, end: checked(validateValue(bytes, at)), first };
+      const keys = first === OPEN_OBJECT ? this.#noted?.(path) : undefined;
+      if (keys === undefined) return { start: at, end: checked(validateValue(bytes, at)), first };
+      const notes = new KeyNotes(keys);
+      const end = checked(validateValue(bytes, at, notes));
+      return { start: at, end, first, notes: notes.found, notesUnsure: notes.unsure };
     }
     const members: ScannedMember[] = [];
     let i = skipWhitespace(bytes, at + 1);
@@ -280,6 +333,12 @@ class Scanner {
 export type OutlineRule = (path: readonly string[]) => boolean;
 
 /**
+ * For objects the outline does not list: the keys (as JSON text, quotes
+ * included) whose values to note in `ScannedValue.notes`, or `undefined`.
+ */
+export type NoteRule = (path: readonly string[]) => readonly Uint8Array[] | undefined;
+
+/**
  * Checks that `bytes` (valid UTF-8) from `start` on is one JSON value, and
  * outlines it: where each value lies, and for the objects `outlined`
  * accepts, their members. Throws `JsonScanError` where the bytes stop being
@@ -298,9 +357,14 @@ export function scanJson(bytes: Uint8Array, start: number, outlined: OutlineRule
  * off the end of `bytes` (a caller reading in blocks reads more and tries
  * again).
  */
-export function outlineValue(bytes: Uint8Array, at: number, outlined: OutlineRule): ScannedValue {
+export function outlineValue(
+  bytes: Uint8Array,
+  at: number,
+  outlined: OutlineRule,
+  noted?: NoteRule,
+): ScannedValue {
   const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return new Scanner(view, outlined).outline(at, []);
+  return new Scanner(view, outlined, noted).outline(at, []);
 }
 
 /** Where the JSON string whose opening quote is at `at` ends (after its closing quote); `JsonScanError` if it is not one. */
@@ -312,33 +376,4 @@ export function stringEnd(bytes: Uint8Array, at: number): number {
 /** The index of the first byte at or after `at` that is not JSON whitespace. */
 export function afterWhitespace(bytes: Uint8Array, at: number): number {
   return skipWhitespace(bytes, at);
-}
-
-/**
- * The values of the members named `keys` of the object at `at`, which must
- * already be known to be valid JSON: for a repeated key the last one, as
- * JSON.parse keeps it. Reads only the object's own level.
- */
-export function objectMembers(
-  bytes: Uint8Array,
-  at: number,
-  keys: readonly string[],
-): (ScannedValue | undefined)[] {
-  const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const buffer = Buffer.from(view.buffer, view.byteOffset, view.byteLength);
-  const found: (ScannedValue | undefined)[] = keys.map(() => undefined);
-  let i = skipWhitespace(view, at + 1);
-  if (view[i] === CLOSE_OBJECT) return found;
-  for (;;) {
-    const keyEnd = checked(skipString(view, i + 1));
-    const text = buffer.toString('utf8', i, keyEnd);
-    const key = text.includes('\\') ? (JSON.parse(text) as string) : text.slice(1, -1);
-    const start = skipWhitespace(view, skipWhitespace(view, keyEnd) + 1);
-    const end = checked(validateValue(view, start));
-    const index = keys.indexOf(key);
-    if (index >= 0) found[index] = { start, end, first: view[start] ?? 0 };
-    i = skipWhitespace(view, end);
-    if (view[i] !== COMMA) return found;
-    i = skipWhitespace(view, i + 1);
-  }
 }

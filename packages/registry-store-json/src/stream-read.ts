@@ -1,5 +1,5 @@
 import { isAscii, isUtf8 } from 'node:buffer';
-import type { FileHandle } from 'node:fs/promises';
+import { readSync } from 'node:fs';
 import { type ModelSummary, nameProblem, type ReadIntent } from '@afs/registry-core';
 import { READABLE_SCHEMA_VERSIONS, type RegistrySchemaVersion } from './constants.js';
 import { type FileIdentity, identityOf, sameIdentity } from './file-identity.js';
@@ -12,7 +12,7 @@ import {
   type ScannedValue,
   stringEnd,
 } from './json-scan.js';
-import { summaryFromEntry } from './summary-facts.js';
+import { SUMMARY_NOTES, summaryFromEntry } from './summary-facts.js';
 
 /*
  * A read that passes the file through one small buffer instead of holding
@@ -71,10 +71,10 @@ class Window {
   /** The file offset of `buffer[0]`. */
   base = 0;
   eof = false;
-  readonly #handle: FileHandle;
+  readonly #fd: number;
 
-  constructor(handle: FileHandle, blockBytes: number) {
-    this.#handle = handle;
+  constructor(fd: number, blockBytes: number) {
+    this.#fd = fd;
     this.buffer = Buffer.allocUnsafeSlow(blockBytes);
     this.#plain = new Uint8Array(
       this.buffer.buffer,
@@ -94,7 +94,7 @@ class Window {
   }
 
   /** Drops the bytes before `keepFrom` and reads more; returns how far indexes moved. */
-  async more(keepFrom: number): Promise<number> {
+  more(keepFrom: number): number {
     if (keepFrom > 0) {
       this.buffer.copy(this.buffer, 0, keepFrom, this.length);
       this.length -= keepFrom;
@@ -107,7 +107,10 @@ class Window {
       this.buffer = larger;
       this.#plain = new Uint8Array(larger.buffer, larger.byteOffset, larger.byteLength);
     }
-    const { bytesRead } = await this.#handle.read(
+    // Synchronous: the blocks come from the page cache, and a hop to the
+    // thread pool per block cost more than the read itself.
+    const bytesRead = readSync(
+      this.#fd,
       this.buffer,
       this.length,
       this.buffer.length - this.length,
@@ -127,12 +130,12 @@ function validText(bytes: Uint8Array): boolean {
  * Runs `step` at `at` until what it reads lies wholly in the window (reading
  * more when it runs into the end); `undefined` when the bytes are not JSON.
  */
-async function whole<T>(
+function whole<T>(
   window: Window,
   at: number,
   step: (view: Uint8Array, at: number) => T,
   endOf: (result: T) => number,
-): Promise<{ result: T; at: number } | undefined> {
+): { result: T; at: number } | undefined {
   let start = at;
   for (;;) {
     try {
@@ -143,33 +146,30 @@ async function whole<T>(
       if (!(error instanceof JsonScanError)) throw error;
       if (window.eof || error.offset < window.length - LOOKAHEAD) return undefined;
     }
-    start -= await window.more(start);
+    start -= window.more(start);
   }
 }
 
-async function skipWhitespace(window: Window, at: number): Promise<number> {
+function skipWhitespace(window: Window, at: number): number {
   let start = at;
   for (;;) {
     const end = afterWhitespace(window.view, start);
     if (end < window.length || window.eof) return end;
-    start = end - (await window.more(end));
+    start = end - window.more(end);
   }
 }
 
 /** A member's key and the start of its value, or `undefined` when the bytes are not that. */
-async function readKey(
-  window: Window,
-  at: number,
-): Promise<{ key: string; at: number } | undefined> {
-  const found = await whole(window, at, stringEnd, (end) => end);
+function readKey(window: Window, at: number): { key: string; at: number } | undefined {
+  const found = whole(window, at, stringEnd, (end) => end);
   if (found === undefined) return undefined;
   const raw = window.text.subarray(found.at, found.result);
   if (!validText(raw)) return undefined;
   const text = raw.toString('utf8');
   const key = text.includes('\\') ? (JSON.parse(text) as string) : text.slice(1, -1);
-  const colon = await skipWhitespace(window, found.result);
+  const colon = skipWhitespace(window, found.result);
   if (window.view[colon] !== COLON) return undefined;
-  return { key, at: await skipWhitespace(window, colon + 1) };
+  return { key, at: skipWhitespace(window, colon + 1) };
 }
 
 /**
@@ -177,24 +177,24 @@ async function readKey(
  * value start; `member` returns where the value ended, or `undefined` to give
  * up. Returns the index after the object.
  */
-async function eachMember(
+function eachMember(
   window: Window,
   at: number,
-  member: (key: string, at: number) => Promise<number | undefined>,
-): Promise<number | undefined> {
+  member: (key: string, at: number) => number | undefined,
+): number | undefined {
   if (window.view[at] !== OPEN_OBJECT) return undefined;
-  let i = await skipWhitespace(window, at + 1);
+  let i = skipWhitespace(window, at + 1);
   if (window.view[i] === CLOSE_OBJECT) return i + 1;
   for (;;) {
-    const key = await readKey(window, i);
+    const key = readKey(window, i);
     if (key === undefined) return undefined;
-    const end = await member(key.key, key.at);
+    const end = member(key.key, key.at);
     if (end === undefined) return undefined;
-    i = await skipWhitespace(window, end);
+    i = skipWhitespace(window, end);
     const byte = window.view[i];
     if (byte === CLOSE_OBJECT) return i + 1;
     if (byte !== COMMA) return undefined;
-    i = await skipWhitespace(window, i + 1);
+    i = skipWhitespace(window, i + 1);
   }
 }
 
@@ -243,18 +243,14 @@ interface Models {
   links: Map<string, Set<string>>;
 }
 
-async function readModels(
-  window: Window,
-  at: number,
-  plan: Plan,
-  models: Models,
-): Promise<number | undefined> {
-  return eachMember(window, at, async (name, valueAt) => {
+function readModels(window: Window, at: number, plan: Plan, models: Models): number | undefined {
+  return eachMember(window, at, (name, valueAt) => {
     if (nameProblem(name, 'model name') !== undefined) return undefined;
-    const found = await whole(
+    const found = whole(
       window,
       valueAt,
-      (view, start) => outlineValue(view, start, plan.entryOutline),
+      (view, start) =>
+        outlineValue(view, start, plan.entryOutline, plan.summaries ? SUMMARY_NOTES : undefined),
       (entry) => entry.end,
     );
     if (found === undefined || !hasEntryShape(found.result)) return undefined;
@@ -280,15 +276,15 @@ interface Document {
   readonly models: Models;
 }
 
-async function readDocument(window: Window, plan: Plan): Promise<Document | undefined> {
-  while (window.length < 3 && !window.eof) await window.more(0);
+function readDocument(window: Window, plan: Plan): Document | undefined {
+  while (window.length < 3 && !window.eof) window.more(0);
   const view = window.view;
   // A byte order mark, which JSON.parse's decoder would drop.
   const bom = view[0] === 0xef && view[1] === 0xbb && view[2] === 0xbf ? 3 : 0;
   let models: Models | undefined;
   let version: unknown;
-  const start = await skipWhitespace(window, bom);
-  const end = await eachMember(window, start, async (key, at) => {
+  const start = skipWhitespace(window, bom);
+  const end = eachMember(window, start, (key, at) => {
     if (key === 'models') {
       // A repeated key: the last one counts, as in JSON.parse.
       models = {
@@ -297,7 +293,7 @@ async function readDocument(window: Window, plan: Plan): Promise<Document | unde
       };
       return readModels(window, at, plan, models);
     }
-    const found = await whole(
+    const found = whole(
       window,
       at,
       (bytes, from) => outlineValue(bytes, from, NOTHING_OUTLINED),
@@ -313,7 +309,7 @@ async function readDocument(window: Window, plan: Plan): Promise<Document | unde
     return result.end;
   });
   if (end === undefined) return undefined;
-  const after = await skipWhitespace(window, end);
+  const after = skipWhitespace(window, end);
   if (after < window.length || !window.eof) return undefined;
   // Not the wrapper form of a known schema: the whole-file path reads or refuses it.
   if (!(READABLE_SCHEMA_VERSIONS as readonly unknown[]).includes(version)) return undefined;
@@ -338,9 +334,9 @@ export async function streamRegistryFile(
   if (!('handle' in opened)) return opened;
   const { handle, target, before } = opened;
   try {
-    const window = new Window(handle, blockBytes);
-    await window.more(0);
-    const document = await readDocument(window, planFor(intent));
+    const window = new Window(handle.fd, blockBytes);
+    window.more(0);
+    const document = readDocument(window, planFor(intent));
     if (document === undefined) return WHOLE_FILE;
     const after = await handle.stat({ bigint: true });
     const identity = identityOf(after);

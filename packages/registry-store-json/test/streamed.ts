@@ -251,8 +251,9 @@ function summaryOutcome(reader: RegistryReader, name: string) {
 /**
  * A fresh store's `read(intent)` answers exactly as the whole-file path:
  * the same names in the same order, the same record (or error) for every
- * model, `modelSummary` equal to the summary of the record (or the same
- * error), and `modelsLinkedTo` holding every model really linked.
+ * model, `modelSummary` equal to the summary of the record (or, for a
+ * model whose record cannot be read, the same error or a summary), and
+ * `modelsLinkedTo` holding every model really linked.
  */
 export async function expectSameAsWholeFile(
   file: string,
@@ -288,10 +289,12 @@ export async function expectSameAsWholeFile(
         const modelSummary = reader.modelSummary?.bind(reader);
         if (modelSummary === undefined) return;
         for (const name of asked) {
-          expect(
-            attempt(() => modelSummary(name)),
-            `${label} modelSummary(${name})`,
-          ).toEqual(summaryOutcome(expected, name));
+          const outcome = attempt(() => modelSummary(name));
+          const wanted = summaryOutcome(expected, name);
+          // A damaged model may still be summarised from what the summary
+          // uses (see the contract): then that part is checked elsewhere.
+          if (!wanted.ok && outcome.ok) continue;
+          expect(outcome, `${label} modelSummary(${name})`).toEqual(wanted);
         }
       };
       if (order === 'records first') {

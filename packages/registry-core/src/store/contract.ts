@@ -52,7 +52,10 @@ export interface RegistryReader {
   getModel(name: string): ModelRecord | undefined;
   /**
    * Optional: what `summarizeModel(getModel(name))` returns, without building
-   * the whole record. Listing every model uses it when a store has it.
+   * the whole record. Listing every model uses it when a store has it. For a
+   * model `getModel` refuses as damaged, a store may throw the same error, or
+   * summarise it from the parts a summary uses, checked as `getModel` checks
+   * them (the rest is reported when the model is read).
    */
   modelSummary?(name: string): ModelSummary | undefined;
   /**
