@@ -1,4 +1,10 @@
-import { type ModelRecord, ModelRecordSchema, nameProblem } from '@afs/registry-core';
+import {
+  type ModelMetadata,
+  ModelMetadataSchema,
+  type ModelRecord,
+  ModelRecordSchema,
+  nameProblem,
+} from '@afs/registry-core';
 import type { FileIssue } from './corrupt.js';
 import {
   DEPLOYMENT_FIELDS,
@@ -179,4 +185,20 @@ export function decodeModelEntry(
     });
   }
   return issues.length === before ? { record: result.data, raw: entry } : undefined;
+}
+
+/**
+ * Only the metadata of a model entry (`raw`: its `metadata` member as
+ * parsed, or `undefined` when it has none), converted and validated exactly
+ * as `decodeModelEntry` does it; `undefined` when that would report an issue.
+ */
+export function decodeMetadata(name: string, raw: unknown): ModelMetadata | undefined {
+  const converted =
+    raw === undefined || raw === null
+      ? { modelName: name }
+      : isJsonObject(raw)
+        ? copyKnownFields(METADATA_FIELDS, raw, { modelName: name })
+        : raw;
+  const result = ModelMetadataSchema.safeParse(converted);
+  return result.success && result.data.modelName === name ? result.data : undefined;
 }

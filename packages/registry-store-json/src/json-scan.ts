@@ -167,8 +167,8 @@ function skipKey(bytes: Uint8Array, at: number): number {
 }
 
 /**
- * Which members of an object `validateValue` notes on its way through: the
- * keys as their JSON text (quotes included), compared as bytes.
+ * Which members of an object `validateNotedObject` notes on its way
+ * through: the keys as their JSON text (quotes included), compared as bytes.
  */
 class KeyNotes {
   readonly found: (ScannedValue | undefined)[];
@@ -180,10 +180,8 @@ class KeyNotes {
     this.found = keys.map(() => undefined);
   }
 
-  /** The index of the noted key whose quoted text starts at `at`, or -1. */
-  match(bytes: Uint8Array, at: number): number {
-    const end = skipString(bytes, at + 1);
-    if (end < 0) return -1;
+  /** The index of the noted key whose quoted text is `bytes[at, end)`, or -1. */
+  match(bytes: Uint8Array, at: number, end: number): number {
     for (let k = 0; k < this.#keys.length; k += 1) {
       const key = this.#keys[k] as Uint8Array;
       if (end - at !== key.length) continue;
@@ -196,24 +194,15 @@ class KeyNotes {
   }
 }
 
-/**
- * Any value at `at`, however deep: open containers are on a stack, not in
- * recursion. With `notes`, the members of the outermost object whose keys it
- * names are recorded in it.
- */
-function validateValue(bytes: Uint8Array, at: number, notes?: KeyNotes): number {
+/** Any value at `at`, however deep: open containers are on a stack, not in recursion. */
+function validateValue(bytes: Uint8Array, at: number): number {
   const stack: number[] = [];
   let i = at;
   let expectKey = false;
-  let noting = -1;
-  let notedStart = 0;
   for (;;) {
     if (expectKey) {
-      const outermost = notes !== undefined && stack.length === 1;
-      if (outermost) noting = notes.match(bytes, i);
       i = skipKey(bytes, i);
       if (i < 0) return i;
-      if (outermost) notedStart = i;
       expectKey = false;
     }
     // A value starts at i.
@@ -243,10 +232,6 @@ function validateValue(bytes: Uint8Array, at: number, notes?: KeyNotes): number 
     if (i < 0) return i;
     // A value ended at i: close containers until one goes on after a comma.
     for (;;) {
-      if (noting >= 0 && stack.length === 1 && notes !== undefined) {
-        notes.found[noting] = { start: notedStart, end: i, first: bytes[notedStart] ?? 0 };
-        noting = -1;
-      }
       const open = stack[stack.length - 1];
       if (open === undefined) return i;
       i = skipWhitespace(bytes, i);
@@ -260,6 +245,32 @@ function validateValue(bytes: Uint8Array, at: number, notes?: KeyNotes): number 
       stack.pop();
       i += 1;
     }
+  }
+}
+
+/**
+ * The object at `at` (which must start with `{`), member by member, with the
+ * values of the keys `notes` names recorded in it. A loop of its own, so
+ * that `validateValue` stays as simple as the hot path needs.
+ */
+function validateNotedObject(bytes: Uint8Array, at: number, notes: KeyNotes): number {
+  let i = skipWhitespace(bytes, at + 1);
+  if (bytes[i] === CLOSE_OBJECT) return i + 1;
+  for (;;) {
+    if (bytes[i] !== QUOTE) return -i - 1;
+    const keyEnd = skipString(bytes, i + 1);
+    if (keyEnd < 0) return keyEnd;
+    const noted = notes.match(bytes, i, keyEnd);
+    const colon = skipWhitespace(bytes, keyEnd);
+    if (bytes[colon] !== COLON) return -colon - 1;
+    const start = skipWhitespace(bytes, colon + 1);
+    const end = validateValue(bytes, start);
+    if (end < 0) return end;
+    if (noted >= 0) notes.found[noted] = { start, end, first: bytes[start] ?? 0 };
+    i = skipWhitespace(bytes, end);
+    if (bytes[i] === CLOSE_OBJECT) return i + 1;
+    if (bytes[i] !== COMMA) return -i - 1;
+    i = skipWhitespace(bytes, i + 1);
   }
 }
 
@@ -283,9 +294,11 @@ class Scanner {
   }
 
   #key(start: number, end: number): string {
-    const text = this.#buffer.toString('utf8', start, end);
+    const text = this.#buffer.toString('utf8', start + 1, end - 1);
     // JSON.parse reads escapes exactly as it would in the whole text.
-    return text.includes('\\') ? (JSON.parse(text) as string) : text.slice(1, -1);
+    return text.includes('\\')
+      ? (JSON.parse(this.#buffer.toString('utf8', start, end)) as string)
+      : text;
   }
 
   /** The value at `at`, outlined if it is an object at a `path` the rule accepts. */
@@ -296,7 +309,7 @@ class Scanner {
       const keys = first === OPEN_OBJECT ? this.#noted?.(path) : undefined;
       if (keys === undefined) return { start: at, end: checked(validateValue(bytes, at)), first };
       const notes = new KeyNotes(keys);
-      const end = checked(validateValue(bytes, at, notes));
+      const end = checked(validateNotedObject(bytes, at, notes));
       return { start: at, end, first, notes: notes.found, notesUnsure: notes.unsure };
     }
     const members: ScannedMember[] = [];
@@ -308,7 +321,13 @@ class Scanner {
         const key = this.#key(i, keyEnd);
         i = skipWhitespace(bytes, keyEnd);
         if (bytes[i] !== COLON) throw new JsonScanError(i);
-        const value = this.outline(skipWhitespace(bytes, i + 1), [...path, key]);
+        const valueAt = skipWhitespace(bytes, i + 1);
+        const valueFirst = bytes[valueAt] ?? 0;
+        // Only an object can be outlined or noted: no path to build for the rest.
+        const value =
+          valueFirst === OPEN_OBJECT
+            ? this.outline(valueAt, [...path, key])
+            : { start: valueAt, end: checked(validateValue(bytes, valueAt)), first: valueFirst };
         members.push({ key, value });
         i = skipWhitespace(bytes, value.end);
         if (bytes[i] === CLOSE_OBJECT) break;

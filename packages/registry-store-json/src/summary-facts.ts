@@ -1,6 +1,5 @@
 import { type ModelSummary, maxVersion, nameProblem, TimestampSchema } from '@afs/registry-core';
-import type { FileIssue } from './corrupt.js';
-import { decodeModelEntry } from './decode.js';
+import { decodeMetadata } from './decode.js';
 import type { NoteRule, ScannedValue } from './json-scan.js';
 
 /*
@@ -20,6 +19,7 @@ const NULL_START = 0x6e;
 const TRUE_START = 0x74;
 const FALSE_START = 0x66;
 const QUOTE = 0x22;
+const DIGITS = /^\d+$/;
 
 function lastMembers(entry: ScannedValue): Map<string, ScannedValue> {
   const members = new Map<string, ScannedValue>();
@@ -78,34 +78,34 @@ export function summaryFromEntry(
 ): ModelSummary | undefined {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const members = lastMembers(entry);
-  const metadata = members.get('metadata');
-  const issues: FileIssue[] = [];
-  const decoded = decodeModelEntry(
+  const metadataNode = members.get('metadata');
+  const metadata = decodeMetadata(
     name,
-    metadata === undefined ? {} : { metadata: parsed(buffer, metadata) },
-    [],
-    issues,
+    metadataNode === undefined ? undefined : parsed(buffer, metadataNode),
   );
-  if (decoded === undefined) return undefined;
+  if (metadata === undefined) return undefined;
 
   const versionsNode = members.get('versions');
-  // Keys go through a plain object so that they come out in the order the
-  // decoded record's keys have (integer-like keys first), which decides ties.
-  const byKey: Record<string, ScannedValue> = {};
+  const versions = new Map<string, ScannedValue>();
+  let digitsOnly = false;
   if (versionsNode !== undefined && versionsNode.first !== NULL_START) {
     if (versionsNode.first !== OPEN_OBJECT || versionsNode.members === undefined) return undefined;
     for (const { key, value } of versionsNode.members) {
       if (nameProblem(key, 'version') !== undefined || value.first !== OPEN_OBJECT) {
         return undefined;
       }
-      byKey[key] = value;
+      // A repeated key keeps its first place and its last value, as in an object.
+      versions.set(key, value);
+      digitsOnly ||= DIGITS.test(key);
     }
   }
-  const keys = Object.keys(byKey);
+  // The decoded record's keys come in object order, which puts integer-like
+  // keys first; that order decides ties between deployed versions.
+  const keys = digitsOnly ? Object.keys(Object.fromEntries(versions)) : [...versions.keys()];
   let deployedVersion: string | undefined;
   let deployedAt = '';
   for (const key of keys) {
-    const deployment = deploymentOf(buffer, byKey[key] as ScannedValue);
+    const deployment = deploymentOf(buffer, versions.get(key) as ScannedValue);
     if (deployment === undefined) return undefined;
     if (!deployment.deployed) continue;
     const at = deployment.deployedAt ?? '';
@@ -114,15 +114,14 @@ export function summaryFromEntry(
       deployedAt = at;
     }
   }
-  const { metadata: meta } = decoded.record;
   return {
-    modelName: meta.modelName,
-    description: meta.description,
-    owner: meta.owner,
-    tags: meta.tags,
+    modelName: metadata.modelName,
+    description: metadata.description,
+    owner: metadata.owner,
+    tags: metadata.tags,
     versionCount: keys.length,
     latestVersion: maxVersion(keys),
     deployedVersion,
-    createdAt: meta.createdAt,
+    createdAt: metadata.createdAt,
   };
 }

@@ -91,6 +91,23 @@ describe('compareVersions', () => {
     );
   });
 
+  it('maxVersion is the last of the sorted versions (plain numbers take a shortcut)', () => {
+    const plain = fc
+      .tuple(fc.constantFrom('', 'v', 'V'), fc.oneof(fc.nat({ max: 40 }), fc.nat()))
+      .map(([prefix, n]) => `${prefix}${n}`);
+    const padded = fc.nat({ max: 40 }).map((n) => `v0${n}`);
+    const huge = fc.bigInt({ min: 10n ** 14n, max: 10n ** 17n }).map((n) => `v${n}`);
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(plain, padded, huge, anyVersion), { maxLength: 15 }),
+        (versions) => {
+          expect(maxVersion(versions)).toBe(sortVersions(versions).at(-1));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
   it('sorting is independent of input order', () => {
     fc.assert(
       fc.property(fc.array(anyVersion, { maxLength: 12 }), (versions) => {

@@ -1,4 +1,4 @@
-import { type NumericVersion, parseVersion } from './parse.js';
+import { type NumericVersion, type ParsedVersion, parseVersion } from './parse.js';
 
 function compareBig(a: bigint, b: bigint): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -51,8 +51,13 @@ function comparePrerelease(
  */
 export function compareVersions(a: string, b: string): number {
   if (a === b) return 0;
-  const x = parseVersion(a);
-  const y = parseVersion(b);
+  return compareParsed(parseVersion(a), parseVersion(b));
+}
+
+function compareParsed(x: ParsedVersion, y: ParsedVersion): number {
+  const a = x.raw;
+  const b = y.raw;
+  if (a === b) return 0;
   if (x.kind !== y.kind) return x.kind === 'opaque' ? -1 : 1;
   if (x.kind === 'numeric' && y.kind === 'numeric') {
     const order =
@@ -63,15 +68,47 @@ export function compareVersions(a: string, b: string): number {
   return compareText(a, b);
 }
 
+/** Each version parsed once: listing a model of 10,000 versions sorts or scans them all. */
 export function sortVersions(versions: Iterable<string>): string[] {
-  return [...versions].sort(compareVersions);
+  return [...versions]
+    .map(parseVersion)
+    .sort(compareParsed)
+    .map((parsed) => parsed.raw);
 }
 
-/** The greatest version in the registry's order, or `undefined` for none. */
+/** `v12`, `V12` or `12`, no leading zero, at most 15 digits: exact as a Number. */
+const PLAIN_NUMBER = /^[vV]?(?:0|[1-9]\d{0,14})$/;
+
+/** The number of a plain numeric version, or -1 for any other. */
+function plainNumber(version: string): number {
+  if (!PLAIN_NUMBER.test(version)) return -1;
+  const code = version.charCodeAt(0);
+  return Number(code === 0x76 || code === 0x56 ? version.slice(1) : version);
+}
+
+/**
+ * The greatest version in the registry's order, or `undefined` for none.
+ * Plain numeric versions (nearly all of a big registry) are compared as
+ * numbers without parsing: the result is the same as with compareVersions.
+ */
 export function maxVersion(versions: Iterable<string>): string | undefined {
   let best: string | undefined;
+  let bestNumber = -1;
+  let bestParsed: ParsedVersion | undefined;
   for (const version of versions) {
-    if (best === undefined || compareVersions(version, best) > 0) best = version;
+    const number = plainNumber(version);
+    let greater: boolean;
+    if (best === undefined) greater = true;
+    else if (number >= 0 && bestNumber >= 0 && number !== bestNumber) greater = number > bestNumber;
+    else {
+      bestParsed ??= parseVersion(best);
+      greater = compareParsed(parseVersion(version), bestParsed) > 0;
+    }
+    if (greater) {
+      best = version;
+      bestNumber = number;
+      bestParsed = undefined;
+    }
   }
   return best;
 }
