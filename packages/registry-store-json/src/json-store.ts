@@ -1,4 +1,4 @@
-import { mkdir, open, unlink } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, unlink } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import {
   type Clock,
@@ -28,7 +28,7 @@ import { documentFromBytes, type RegistryDocument } from './document.js';
 import { registryDocumentParts } from './encode.js';
 import { renderEntryPieces } from './entry-pieces.js';
 import { fileHolds } from './file-compare.js';
-import { sameIdentity } from './file-identity.js';
+import { type FileIdentity, sameIdentity } from './file-identity.js';
 import {
   contiguousBytes,
   currentIdentity,
@@ -37,7 +37,7 @@ import {
   readFlags,
   readRegistryFile,
 } from './file-read.js';
-import { withLock } from './lock/acquire.js';
+import { acquireLock } from './lock/acquire.js';
 import { type LockOptions, resolveLockOptions } from './lock/options.js';
 import { lockPathFor } from './lock/paths.js';
 import { scanRegistryBytes } from './parse-json.js';
@@ -194,27 +194,34 @@ export function createJsonStore(options: JsonStoreOptions): JsonStore {
     );
   }
 
-  /** Still the bytes this transaction started from? Checked just before publishing. */
-  async function assertUnchanged(content: RegistryFileContent): Promise<void> {
+  /**
+   * Still the bytes this transaction started from? Checked just before
+   * publishing. Returns the file, still open, so that freeing it after the
+   * rename does not hold up the commit (see writeFileAtomically).
+   */
+  async function assertUnchanged(content: RegistryFileContent): Promise<FileHandle | undefined> {
     const now = await currentIdentity(content.target);
     if (!content.exists) {
       if (now !== undefined) throw conflict(file);
-      return;
+      return undefined;
     }
     if (now === undefined || !sameIdentity(now, content.identity)) throw conflict(file);
     // Same size and mtime can hide an in-place rewrite on coarse-clock file systems.
-    let same: boolean;
+    let handle: FileHandle;
     try {
-      const handle = await open(content.target, 'r');
-      try {
-        same = fileHolds(handle, content.pieces);
-      } finally {
-        await handle.close();
-      }
+      handle = await open(content.target, readFlags(readOptions));
     } catch {
       throw conflict(file);
     }
-    if (!same) throw conflict(file);
+    let same = false;
+    try {
+      same = fileHolds(handle, content.pieces);
+    } catch {
+      // Unreadable now: treated as changed.
+    }
+    if (same) return handle;
+    await handle.close();
+    throw conflict(file);
   }
 
   async function publish(
@@ -237,29 +244,41 @@ export function createJsonStore(options: JsonStoreOptions): JsonStore {
         : undefined;
     let backup: string | undefined;
 
-    const write = () =>
-      writeFileAtomically(target, pieces, {
-        mode,
-        beforeRename: async () => {
-          await assertUnchanged(content);
-          if (upgradeFrom !== undefined && content.exists) {
-            backup = await writeBackup(target, BACKUP_LABEL, content.pieces, content.mode);
-          }
-          try {
-            await guard?.assertHeld();
-          } catch (error) {
-            if (backup !== undefined) await unlink(backup).catch(() => undefined);
-            throw error;
-          }
-        },
-      });
     // Without a coordinator nothing excludes other writers during the
     // transaction, but the conflict check and the rename must still be one
     // step: otherwise two writers can both pass the check and the second
     // rename silently replaces the first commit. The lock the fs-lock store
-    // holds for whole transactions is held here just for publishing.
-    const identity =
-      guard === undefined ? await withLock(lockPathFor(target), write, lockOptions) : await write();
+    // holds for whole transactions is held here for publishing. It is asked
+    // for now and awaited right before the check, so that taking it overlaps
+    // writing and flushing the new file instead of adding to it.
+    const locking = guard === undefined ? acquireLock(lockPathFor(target), lockOptions) : undefined;
+    // Awaited below in every case; this only keeps an early failure from
+    // being reported as unhandled while the write runs.
+    locking?.catch(() => undefined);
+    let identity: FileIdentity;
+    try {
+      identity = await writeFileAtomically(target, pieces, {
+        mode,
+        beforeRename: async () => {
+          await locking;
+          const replaced = await assertUnchanged(content);
+          try {
+            if (upgradeFrom !== undefined && content.exists) {
+              backup = await writeBackup(target, BACKUP_LABEL, content.pieces, content.mode);
+            }
+            await guard?.assertHeld();
+          } catch (error) {
+            if (backup !== undefined) await unlink(backup).catch(() => undefined);
+            await replaced?.close();
+            throw error;
+          }
+          return replaced;
+        },
+      });
+    } finally {
+      // The lock is released only once the commit is durable (or abandoned).
+      await (await locking?.catch(() => undefined))?.release();
+    }
 
     const written: ExistingFile = { exists: true, target, identity, pieces, mode };
     cache = {
