@@ -58,10 +58,6 @@ export interface ScannedValue {
   readonly first: number;
   /** An object's members in file order, repeated keys included (only near the top). */
   readonly members?: readonly ScannedMember[];
-  /** For an object a `NoteRule` chose: the last value of each noted key, in the rule's order. */
-  readonly notes?: readonly (ScannedValue | undefined)[];
-  /** The object has a key written with escapes, so `notes` may have missed one. */
-  readonly notesUnsure?: boolean;
 }
 
 export interface ScannedMember {
@@ -166,34 +162,6 @@ function skipKey(bytes: Uint8Array, at: number): number {
   return skipWhitespace(bytes, colon + 1);
 }
 
-/**
- * Which members of an object `validateNotedObject` notes on its way
- * through: the keys as their JSON text (quotes included), compared as bytes.
- */
-class KeyNotes {
-  readonly found: (ScannedValue | undefined)[];
-  unsure = false;
-  readonly #keys: readonly Uint8Array[];
-
-  constructor(keys: readonly Uint8Array[]) {
-    this.#keys = keys;
-    this.found = keys.map(() => undefined);
-  }
-
-  /** The index of the noted key whose quoted text is `bytes[at, end)`, or -1. */
-  match(bytes: Uint8Array, at: number, end: number): number {
-    for (let k = 0; k < this.#keys.length; k += 1) {
-      const key = this.#keys[k] as Uint8Array;
-      if (end - at !== key.length) continue;
-      let same = true;
-      for (let b = 0; b < key.length && same; b += 1) same = bytes[at + b] === key[b];
-      if (same) return k;
-    }
-    for (let b = at + 1; b < end - 1; b += 1) if (bytes[b] === BACKSLASH) this.unsure = true;
-    return -1;
-  }
-}
-
 /** Any value at `at`, however deep: open containers are on a stack, not in recursion. */
 function validateValue(bytes: Uint8Array, at: number): number {
   const stack: number[] = [];
@@ -248,30 +216,14 @@ function validateValue(bytes: Uint8Array, at: number): number {
   }
 }
 
-/**
- * The object at `at` (which must start with `{`), member by member, with the
- * values of the keys `notes` names recorded in it. A loop of its own, so
- * that `validateValue` stays as simple as the hot path needs.
- */
-function validateNotedObject(bytes: Uint8Array, at: number, notes: KeyNotes): number {
-  let i = skipWhitespace(bytes, at + 1);
-  if (bytes[i] === CLOSE_OBJECT) return i + 1;
-  for (;;) {
-    if (bytes[i] !== QUOTE) return -i - 1;
-    const keyEnd = skipString(bytes, i + 1);
-    if (keyEnd < 0) return keyEnd;
-    const noted = notes.match(bytes, i, keyEnd);
-    const colon = skipWhitespace(bytes, keyEnd);
-    if (bytes[colon] !== COLON) return -colon - 1;
-    const start = skipWhitespace(bytes, colon + 1);
-    const end = validateValue(bytes, start);
-    if (end < 0) return end;
-    if (noted >= 0) notes.found[noted] = { start, end, first: bytes[start] ?? 0 };
-    i = skipWhitespace(bytes, end);
-    if (bytes[i] === CLOSE_OBJECT) return i + 1;
-    if (bytes[i] !== COMMA) return -i - 1;
-    i = skipWhitespace(bytes, i + 1);
+/** Like `validateValue`, without its stack for the scalars that most members are. */
+function skipValue(bytes: Uint8Array, at: number): number {
+  const first = bytes[at];
+  if (first === QUOTE) return skipString(bytes, at + 1);
+  if (first === MINUS || (first !== undefined && first >= ZERO && first <= NINE)) {
+    return skipNumber(bytes, at);
   }
+  return validateValue(bytes, at);
 }
 
 /** The bytes' end position, or the failure's, from a helper's result. */
@@ -284,13 +236,11 @@ class Scanner {
   readonly #bytes: Uint8Array;
   readonly #buffer: Buffer;
   readonly #outlined: OutlineRule;
-  readonly #noted: NoteRule | undefined;
 
-  constructor(bytes: Uint8Array, outlined: OutlineRule, noted?: NoteRule) {
+  constructor(bytes: Uint8Array, outlined: OutlineRule) {
     this.#bytes = bytes;
     this.#buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.#outlined = outlined;
-    this.#noted = noted;
   }
 
   #key(start: number, end: number): string {
@@ -306,11 +256,7 @@ class Scanner {
     const bytes = this.#bytes;
     const first = bytes[at] ?? 0;
     if (first !== OPEN_OBJECT || !this.#outlined(path)) {
-      const keys = first === OPEN_OBJECT ? this.#noted?.(path) : undefined;
-      if (keys === undefined) return { start: at, end: checked(validateValue(bytes, at)), first };
-      const notes = new KeyNotes(keys);
-      const end = checked(validateNotedObject(bytes, at, notes));
-      return { start: at, end, first, notes: notes.found, notesUnsure: notes.unsure };
+      return { start: at, end: checked(validateValue(bytes, at)), first };
     }
     const members: ScannedMember[] = [];
     let i = skipWhitespace(bytes, at + 1);
@@ -327,7 +273,7 @@ class Scanner {
         const value =
           valueFirst === OPEN_OBJECT
             ? this.outline(valueAt, [...path, key])
-            : { start: valueAt, end: checked(validateValue(bytes, valueAt)), first: valueFirst };
+            : { start: valueAt, end: checked(skipValue(bytes, valueAt)), first: valueFirst };
         members.push({ key, value });
         i = skipWhitespace(bytes, value.end);
         if (bytes[i] === CLOSE_OBJECT) break;
@@ -352,12 +298,6 @@ class Scanner {
 export type OutlineRule = (path: readonly string[]) => boolean;
 
 /**
- * For objects the outline does not list: the keys (as JSON text, quotes
- * included) whose values to note in `ScannedValue.notes`, or `undefined`.
- */
-export type NoteRule = (path: readonly string[]) => readonly Uint8Array[] | undefined;
-
-/**
  * Checks that `bytes` (valid UTF-8) from `start` on is one JSON value, and
  * outlines it: where each value lies, and for the objects `outlined`
  * accepts, their members. Throws `JsonScanError` where the bytes stop being
@@ -376,14 +316,9 @@ export function scanJson(bytes: Uint8Array, start: number, outlined: OutlineRule
  * off the end of `bytes` (a caller reading in blocks reads more and tries
  * again).
  */
-export function outlineValue(
-  bytes: Uint8Array,
-  at: number,
-  outlined: OutlineRule,
-  noted?: NoteRule,
-): ScannedValue {
+export function outlineValue(bytes: Uint8Array, at: number, outlined: OutlineRule): ScannedValue {
   const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return new Scanner(view, outlined, noted).outline(at, []);
+  return new Scanner(view, outlined).outline(at, []);
 }
 
 /** Where the JSON string whose opening quote is at `at` ends (after its closing quote); `JsonScanError` if it is not one. */

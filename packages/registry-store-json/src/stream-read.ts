@@ -12,7 +12,7 @@ import {
   type ScannedValue,
   stringEnd,
 } from './json-scan.js';
-import { SUMMARY_NOTES, summaryFromEntry } from './summary-facts.js';
+import { summaryFromEntry } from './summary-facts.js';
 
 /*
  * A read that passes the file through one small buffer instead of holding
@@ -249,8 +249,7 @@ function readModels(window: Window, at: number, plan: Plan, models: Models): num
     const found = whole(
       window,
       valueAt,
-      (view, start) =>
-        outlineValue(view, start, plan.entryOutline, plan.summaries ? SUMMARY_NOTES : undefined),
+      (view, start) => outlineValue(view, start, plan.entryOutline),
       (entry) => entry.end,
     );
     if (found === undefined || !hasEntryShape(found.result)) return undefined;

@@ -1,6 +1,6 @@
 import { type ModelSummary, maxVersion, nameProblem, TimestampSchema } from '@afs/registry-core';
 import { decodeMetadata } from './decode.js';
-import type { NoteRule, ScannedValue } from './json-scan.js';
+import { type OutlineRule, outlineValue, type ScannedValue, stringEnd } from './json-scan.js';
 
 /*
  * A model's summary (what `afs registry list` shows) straight from the bytes
@@ -19,6 +19,8 @@ const NULL_START = 0x6e;
 const TRUE_START = 0x74;
 const FALSE_START = 0x66;
 const QUOTE = 0x22;
+const COLON = 0x3a;
+const COMMA = 0x2c;
 const DIGITS = /^\d+$/;
 
 function lastMembers(entry: ScannedValue): Map<string, ScannedValue> {
@@ -31,26 +33,26 @@ function parsed(bytes: Buffer, value: ScannedValue): unknown {
   return JSON.parse(bytes.toString('utf8', value.start, value.end));
 }
 
-/** The keys noted in every version object while the entry is scanned (see `SUMMARY_NOTES`). */
-const DEPLOYED_KEYS = [Buffer.from('"deployed"'), Buffer.from('"deployed_at"')];
-
-/** For a scan whose summaries are wanted: note each version's deployed flag and time. */
-export const SUMMARY_NOTES: NoteRule = (path) =>
-  path.length === 2 && path[0] === 'versions' ? DEPLOYED_KEYS : undefined;
-
 interface Deployment {
   readonly deployed: boolean;
   readonly deployedAt: string | undefined;
 }
 
-/**
- * The version's deployed flag and time as the decoded record has them, from
- * the values the scan noted; `undefined` when they are not what the schema
- * accepts (or a key was written with escapes, so one may have been missed).
- */
+const NOT_DEPLOYED: Deployment = { deployed: false, deployedAt: undefined };
+const KEY_PREFIX = Buffer.from('"deployed');
+const AT_SUFFIX = Buffer.from('_at"');
+const ESCAPE = Buffer.from('\\u');
+const WHOLE_VERSION: OutlineRule = (path) => path.length === 0;
+
+function isSpace(byte: number | undefined): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+
+/** The version's deployed flag and time as the decoded record has them, or `undefined` when the schema refuses them. */
 function deploymentOf(bytes: Buffer, version: ScannedValue): Deployment | undefined {
-  if (version.notes === undefined || version.notesUnsure) return undefined;
-  const [flag, at] = version.notes;
+  const members = lastMembers(outlineValue(bytes, version.start, WHOLE_VERSION));
+  const flag = members.get('deployed');
+  const at = members.get('deployed_at');
   let deployed = false;
   if (flag !== undefined && flag.first !== NULL_START) {
     if (flag.first !== TRUE_START && flag.first !== FALSE_START) return undefined;
@@ -64,6 +66,82 @@ function deploymentOf(bytes: Buffer, version: ScannedValue): Deployment | undefi
     deployedAt = value as string;
   }
   return { deployed, deployedAt };
+}
+
+/** Whether `bytes` hold `word` at `at`. */
+function holds(bytes: Buffer, at: number, word: Buffer): boolean {
+  for (let k = 0; k < word.length; k += 1) if (bytes[at + k] !== word[k]) return false;
+  return true;
+}
+
+/** Past the literal, or the string, that starts at `at`. */
+function valueEnd(bytes: Buffer, at: number): number {
+  const first = bytes[at];
+  if (first === TRUE_START || first === NULL_START) return at + 4;
+  if (first === FALSE_START) return at + 5;
+  return stringEnd(bytes, at);
+}
+
+/**
+ * Each version's deployed flag and time, reading few of them. Every
+ * `deployed` and `deployed_at` member appears in the bytes as that key in
+ * quotes, a colon and a value, unless the key is written with `\u` escapes
+ * (then every version is read). Each such place is looked at: a value that
+ * is neither false nor null makes its version one to read exactly (usually
+ * only the deployed one), and a value the schema would refuse gives
+ * `undefined`. A match that is not a member of a version (inside a string,
+ * deeper down) costs at most an exact read, never a wrong answer.
+ */
+function deployments(
+  bytes: Buffer,
+  versions: readonly ScannedValue[],
+): Map<ScannedValue, Deployment> | undefined {
+  const found = new Map<ScannedValue, Deployment>();
+  const first = versions[0];
+  const last = versions[versions.length - 1];
+  if (first === undefined || last === undefined) return found;
+  const region = bytes.subarray(first.start, last.end);
+  const toRead = new Set<ScannedValue>();
+  if (region.indexOf(ESCAPE) >= 0) for (const version of versions) toRead.add(version);
+  else {
+    let index = 0;
+    let at = region.indexOf(KEY_PREFIX);
+    while (at >= 0) {
+      let i = at + KEY_PREFIX.length;
+      const isFlag = region[i] === QUOTE;
+      let next = at + 1;
+      if (isFlag || holds(region, i, AT_SUFFIX)) {
+        i += isFlag ? 1 : AT_SUFFIX.length;
+        while (isSpace(region[i])) i += 1;
+        if (region[i] === COLON) {
+          i += 1;
+          while (isSpace(region[i])) i += 1;
+          const value = region[i];
+          if (value !== NULL_START && !(isFlag && value === FALSE_START)) {
+            if (isFlag ? value !== TRUE_START : value !== QUOTE) return undefined;
+            while ((versions[index]?.end ?? Number.POSITIVE_INFINITY) < first.start + at) {
+              index += 1;
+            }
+            const version = versions[index];
+            if (version !== undefined) toRead.add(version);
+          }
+          next = valueEnd(region, i);
+        }
+      }
+      // The two keys usually sit side by side: look right there before searching.
+      let j = next;
+      while (isSpace(region[j])) j += 1;
+      if (region[j] === COMMA) j += 1;
+      while (isSpace(region[j])) j += 1;
+      at = holds(region, j, KEY_PREFIX) ? j : region.indexOf(KEY_PREFIX, next);
+    }
+  }
+  for (const version of versions) {
+    const deployment = toRead.has(version) ? deploymentOf(bytes, version) : NOT_DEPLOYED;
+    if (deployment === undefined) return undefined;
+    found.set(version, deployment);
+  }
+  return found;
 }
 
 /**
@@ -102,11 +180,15 @@ export function summaryFromEntry(
   // The decoded record's keys come in object order, which puts integer-like
   // keys first; that order decides ties between deployed versions.
   const keys = digitsOnly ? Object.keys(Object.fromEntries(versions)) : [...versions.keys()];
+  const byVersion = deployments(
+    buffer,
+    [...versions.values()].sort((a, b) => a.start - b.start),
+  );
+  if (byVersion === undefined) return undefined;
   let deployedVersion: string | undefined;
   let deployedAt = '';
   for (const key of keys) {
-    const deployment = deploymentOf(buffer, versions.get(key) as ScannedValue);
-    if (deployment === undefined) return undefined;
+    const deployment = byVersion.get(versions.get(key) as ScannedValue) ?? NOT_DEPLOYED;
     if (!deployment.deployed) continue;
     const at = deployment.deployedAt ?? '';
     if (deployedVersion === undefined || at > deployedAt) {
