@@ -1,9 +1,9 @@
 import { constants } from 'node:fs';
-import { type FileHandle, open, rename, unlink } from 'node:fs/promises';
+import { type FileHandle, lstat, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { RegistryError } from '@afs/registry-core';
 import { errnoCode } from './errno.js';
-import { type FileIdentity, identityOf } from './file-identity.js';
+import { type FileIdentity, identityOf, sameIdentity } from './file-identity.js';
 import { tempFileName } from './temp-files.js';
 
 const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
@@ -65,6 +65,21 @@ async function writeContent(handle: FileHandle, content: FileContent): Promise<v
   }
 }
 
+/**
+ * The identity of the file just renamed into place. The rename changed its
+ * ctime, so it is taken again; if something else is at `target` by now, the
+ * identity written is kept (its ctime then matches nothing, which only makes
+ * the next check compare bytes).
+ */
+async function publishedIdentity(target: string, written: FileIdentity): Promise<FileIdentity> {
+  try {
+    const now = identityOf(await lstat(target, { bigint: true }));
+    return sameIdentity(now, written) ? now : written;
+  } catch {
+    return written;
+  }
+}
+
 export interface AtomicWriteOptions {
   /** Permission bits of the new file (the old file's, when replacing one). */
   readonly mode?: number;
@@ -78,6 +93,7 @@ export interface AtomicWriteOptions {
    * per MB) happens at that close, off the commit's path. The new content is
    * durable either way.
    */
+  // biome-ignore lint/suspicious/noConfusingVoidType: callbacks that return nothing stay valid.
   readonly beforeRename?: () => Promise<ReplacedFile | undefined | void>;
 }
 
@@ -125,7 +141,7 @@ export async function writeFileAtomically(
       await handle.chmod(mode);
       await writeContent(handle, content);
       await handle.sync();
-      // rename keeps inode, size and mtime, so this is the published file's identity.
+      // rename keeps inode, size and mtime; only the ctime is taken again afterwards.
       identity = identityOf(await handle.stat({ bigint: true }));
     } finally {
       await handle.close();
@@ -140,7 +156,7 @@ export async function writeFileAtomically(
       await rename(temp, target);
       published = true;
       await syncDirectory(dir);
-      return identity;
+      return await publishedIdentity(target, identity);
     } finally {
       // A close error says nothing about the new file, which is already durable.
       void replaced?.close().catch(() => undefined);

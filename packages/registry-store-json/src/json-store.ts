@@ -1,4 +1,4 @@
-import { type FileHandle, mkdir, open, unlink } from 'node:fs/promises';
+import { type FileHandle, lstat, mkdir, open, unlink } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import {
   type Clock,
@@ -28,7 +28,7 @@ import { documentFromBytes, type RegistryDocument } from './document.js';
 import { registryDocumentParts } from './encode.js';
 import { renderEntryPieces } from './entry-pieces.js';
 import { fileHolds } from './file-compare.js';
-import { type FileIdentity, sameIdentity } from './file-identity.js';
+import { type FileIdentity, identityOf, provablyUnchanged, sameIdentity } from './file-identity.js';
 import {
   contiguousBytes,
   currentIdentity,
@@ -139,6 +139,7 @@ export function createJsonStore(options: JsonStoreOptions): JsonStore {
   const serial = createSerialQueue();
   // The last state seen; reused while the file still holds exactly its bytes.
   let cache: LoadedState | undefined;
+  let streamedOnce = false;
 
   async function load(): Promise<LoadedState> {
     const previous = cache;
@@ -198,15 +199,23 @@ export function createJsonStore(options: JsonStoreOptions): JsonStore {
    * Still the bytes this transaction started from? Checked just before
    * publishing. Returns the file, still open, so that freeing it after the
    * rename does not hold up the commit (see writeFileAtomically).
+   *
+   * The bytes are compared unless `stamp` (see `clockStamp`) proves the file
+   * untouched since the transaction read it: the read itself checked the
+   * bytes, after the stamp was taken. Same size and mtime alone can hide an
+   * in-place rewrite on coarse-clock file systems, and a program can set the
+   * mtime back; neither can make the ctime older than the stamp.
    */
-  async function assertUnchanged(content: RegistryFileContent): Promise<FileHandle | undefined> {
+  async function assertUnchanged(
+    content: RegistryFileContent,
+    stamp: bigint | undefined,
+  ): Promise<FileHandle | undefined> {
     const now = await currentIdentity(content.target);
     if (!content.exists) {
       if (now !== undefined) throw conflict(file);
       return undefined;
     }
     if (now === undefined || !sameIdentity(now, content.identity)) throw conflict(file);
-    // Same size and mtime can hide an in-place rewrite on coarse-clock file systems.
     let handle: FileHandle;
     try {
       handle = await open(content.target, readFlags(readOptions));
@@ -215,7 +224,13 @@ export function createJsonStore(options: JsonStoreOptions): JsonStore {
     }
     let same = false;
     try {
-      same = fileHolds(handle, content.pieces);
+      // From the open file too: it is the one we hold, and on network file
+      // systems opening it refreshes attributes a path lookup may take from a cache.
+      const opened = identityOf(await handle.stat({ bigint: true }));
+      same =
+        (provablyUnchanged(content.identity, now, stamp) &&
+          provablyUnchanged(content.identity, opened, stamp)) ||
+        fileHolds(handle, content.pieces);
     } catch {
       // Unreadable now: treated as changed.
     }
@@ -224,10 +239,24 @@ export function createJsonStore(options: JsonStoreOptions): JsonStore {
     throw conflict(file);
   }
 
+  /**
+   * A lower bound of the file system's clock now: the ctime of the registry's
+   * folder, which the file system set itself (rename, create, delete in it)
+   * and no program can set. Taken before a transaction reads the file.
+   */
+  async function clockStamp(): Promise<bigint | undefined> {
+    try {
+      return (await lstat(dirname(file), { bigint: true })).ctimeNs;
+    } catch {
+      return undefined;
+    }
+  }
+
   async function publish(
     state: LoadedState,
     models: ReadonlyMap<string, StoredModel>,
     guard: CommitGuard | undefined,
+    stamp: bigint | undefined,
   ): Promise<void> {
     const { content, document } = state;
     const target = content.target;
@@ -261,7 +290,8 @@ export function createJsonStore(options: JsonStoreOptions): JsonStore {
         mode,
         beforeRename: async () => {
           await locking;
-          const replaced = await assertUnchanged(content);
+          // A stamp from another folder's clock (a followed symlink) proves nothing.
+          const replaced = await assertUnchanged(content, target === file ? stamp : undefined);
           try {
             if (upgradeFrom !== undefined && content.exists) {
               backup = await writeBackup(target, BACKUP_LABEL, content.pieces, content.mode);
@@ -275,6 +305,12 @@ export function createJsonStore(options: JsonStoreOptions): JsonStore {
           return replaced;
         },
       });
+      // Linux stamps a change with the coarse clock unless the old stamp was
+      // looked at since, so the lock's removal below could get the same ctime
+      // as the file and the next transaction's stamp (clockStamp) would prove
+      // nothing. Looking at the folder now gets it a finer one. Speed only:
+      // the check stays sound without it.
+      if (locking !== undefined) await lstat(dir).catch(() => undefined);
     } finally {
       // The lock is released only once the commit is durable (or abandoned).
       await (await locking?.catch(() => undefined))?.release();
@@ -296,12 +332,13 @@ export function createJsonStore(options: JsonStoreOptions): JsonStore {
     work: (tx: RegistryTransaction) => T | Promise<T>,
     guard?: CommitGuard,
   ): Promise<T> {
+    const stamp = await clockStamp();
     const state = await load();
     const draft = new TransactionDraft(new SnapshotReader(state.document.models, file, true));
     const result = await work(draft);
     if (!draft.hasChanges) return result;
     const models = applyChanges(state.document.models, draft.changes());
-    if (models !== undefined) await publish(state, models, guard);
+    if (models !== undefined) await publish(state, models, guard, stamp);
     return result;
   }
 
@@ -315,10 +352,12 @@ export function createJsonStore(options: JsonStoreOptions): JsonStore {
     },
     file,
     async read(intent?: ReadIntent): Promise<RegistryReader> {
-      // A caller that says what it needs, in a process that has not read the
-      // file yet, gets a read that keeps only that (see stream-read.ts). With
-      // a state in memory, checking that the file still holds it is cheaper.
-      if (intent !== undefined && cache === undefined) {
+      // The first read of a store that says what it needs keeps only that
+      // (see stream-read.ts): a command reads once. A process that reads
+      // again loads the whole file once, then checks that the file still
+      // holds it, which is cheaper than streaming it every time.
+      if (intent !== undefined && cache === undefined && !streamedOnce) {
+        streamedOnce = true;
         const streamed = await streamRegistryFile(file, readOptions, intent);
         if (streamed !== WHOLE_FILE) {
           return streamed.exists
