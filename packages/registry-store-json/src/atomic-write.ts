@@ -1,5 +1,5 @@
-import { constants } from 'node:fs';
-import { type FileHandle, lstat, open, rename, unlink } from 'node:fs/promises';
+import { constants, lstatSync } from 'node:fs';
+import { type FileHandle, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { RegistryError } from '@afs/registry-core';
 import { errnoCode } from './errno.js';
@@ -71,9 +71,9 @@ async function writeContent(handle: FileHandle, content: FileContent): Promise<v
  * identity written is kept (its ctime then matches nothing, which only makes
  * the next check compare bytes).
  */
-async function publishedIdentity(target: string, written: FileIdentity): Promise<FileIdentity> {
+function publishedIdentity(target: string, written: FileIdentity): FileIdentity {
   try {
-    const now = identityOf(await lstat(target, { bigint: true }));
+    const now = identityOf(lstatSync(target, { bigint: true }));
     return sameIdentity(now, written) ? now : written;
   } catch {
     return written;
@@ -156,7 +156,7 @@ export async function writeFileAtomically(
       await rename(temp, target);
       published = true;
       await syncDirectory(dir);
-      return await publishedIdentity(target, identity);
+      return publishedIdentity(target, identity);
     } finally {
       // A close error says nothing about the new file, which is already durable.
       void replaced?.close().catch(() => undefined);

@@ -44,7 +44,7 @@ function compareBlocks(fd: number, pieces: readonly Uint8Array[], block: Buffer)
  * takes a few milliseconds that way, several times less than with one
  * thread-pool round trip per block.
  */
-export function fileHolds(handle: FileHandle, pieces: readonly Uint8Array[]): boolean {
+export function fileHolds(handle: FileHandle | number, pieces: readonly Uint8Array[]): boolean {
   block ??= Buffer.allocUnsafeSlow(BLOCK_BYTES);
-  return compareBlocks(handle.fd, pieces, block);
+  return compareBlocks(typeof handle === 'number' ? handle : handle.fd, pieces, block);
 }

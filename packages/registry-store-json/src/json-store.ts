@@ -1,4 +1,5 @@
-import { type FileHandle, lstat, mkdir, open, unlink } from 'node:fs/promises';
+import { close, fstatSync, lstatSync, mkdirSync, openSync } from 'node:fs';
+import { unlink } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import {
   type Clock,
@@ -15,7 +16,7 @@ import {
   TransactionDraft,
   timestamp,
 } from '@afs/registry-core';
-import { writeFileAtomically } from './atomic-write.js';
+import { type ReplacedFile, writeFileAtomically } from './atomic-write.js';
 import { writeBackup } from './backup.js';
 import {
   DEFAULT_MAX_BYTES,
@@ -31,7 +32,6 @@ import { fileHolds } from './file-compare.js';
 import { type FileIdentity, identityOf, provablyUnchanged, sameIdentity } from './file-identity.js';
 import {
   contiguousBytes,
-  currentIdentity,
   type ExistingFile,
   type RegistryFileContent,
   readFlags,
@@ -107,6 +107,22 @@ function conflict(file: string): RegistryError {
     `Another writer changed ${file} after this transaction read it, so nothing was written (writing would have undone their change). Retry the operation: it starts again from the new content. To make writers in several processes wait for each other instead, use @afs/registry-store-fs-lock.`,
     { path: file },
   );
+}
+
+/** The identity at `path` without following a link, or `undefined` when nothing is there. */
+function lstatIdentity(path: string): FileIdentity | undefined {
+  const stats = lstatSync(path, { bigint: true, throwIfNoEntry: false });
+  return stats === undefined ? undefined : identityOf(stats);
+}
+
+function lstatQuietly(path: string): void {
+  try {
+    lstatSync(path);
+  } catch {}
+}
+
+function closeFile(fd: number): Promise<void> {
+  return new Promise((resolve) => close(fd, () => resolve()));
 }
 
 function checkMaxBytes(maxBytes: number): number {
@@ -209,16 +225,18 @@ export function createJsonStore(options: JsonStoreOptions): JsonStore {
   async function assertUnchanged(
     content: RegistryFileContent,
     stamp: bigint | undefined,
-  ): Promise<FileHandle | undefined> {
-    const now = await currentIdentity(content.target);
+  ): Promise<ReplacedFile | undefined> {
+    // Synchronous metadata calls: each is cheaper than the thread-pool round
+    // trip an asynchronous one adds to the commit.
+    const now = lstatIdentity(content.target);
     if (!content.exists) {
       if (now !== undefined) throw conflict(file);
       return undefined;
     }
     if (now === undefined || !sameIdentity(now, content.identity)) throw conflict(file);
-    let handle: FileHandle;
+    let fd: number;
     try {
-      handle = await open(content.target, readFlags(readOptions));
+      fd = openSync(content.target, readFlags(readOptions));
     } catch {
       throw conflict(file);
     }
@@ -226,16 +244,18 @@ export function createJsonStore(options: JsonStoreOptions): JsonStore {
     try {
       // From the open file too: it is the one we hold, and on network file
       // systems opening it refreshes attributes a path lookup may take from a cache.
-      const opened = identityOf(await handle.stat({ bigint: true }));
+      const opened = identityOf(fstatSync(fd, { bigint: true }));
       same =
         (provablyUnchanged(content.identity, now, stamp) &&
           provablyUnchanged(content.identity, opened, stamp)) ||
-        fileHolds(handle, content.pieces);
+        fileHolds(fd, content.pieces);
     } catch {
       // Unreadable now: treated as changed.
     }
-    if (same) return handle;
-    await handle.close();
+    // Closed off the commit's path: see writeFileAtomically.
+    const replaced = { close: () => closeFile(fd) };
+    if (same) return replaced;
+    await replaced.close();
     throw conflict(file);
   }
 
@@ -246,7 +266,7 @@ export function createJsonStore(options: JsonStoreOptions): JsonStore {
    */
   async function clockStamp(): Promise<bigint | undefined> {
     try {
-      return (await lstat(dirname(file), { bigint: true })).ctimeNs;
+      return lstatSync(dirname(file), { bigint: true }).ctimeNs;
     } catch {
       return undefined;
     }
@@ -261,7 +281,7 @@ export function createJsonStore(options: JsonStoreOptions): JsonStore {
     const { content, document } = state;
     const target = content.target;
     const dir = dirname(target);
-    await mkdir(dir, { recursive: true, mode: 0o700 });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     // Best effort: a leftover we cannot remove must not block the commit.
     await removeStaleTempFiles(dir, basename(target)).catch(() => undefined);
 
@@ -310,7 +330,7 @@ export function createJsonStore(options: JsonStoreOptions): JsonStore {
       // as the file and the next transaction's stamp (clockStamp) would prove
       // nothing. Looking at the folder now gets it a finer one. Speed only:
       // the check stays sound without it.
-      if (locking !== undefined) await lstat(dir).catch(() => undefined);
+      if (locking !== undefined) lstatQuietly(dir);
     } finally {
       // The lock is released only once the commit is durable (or abandoned).
       await (await locking?.catch(() => undefined))?.release();

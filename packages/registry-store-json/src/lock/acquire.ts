@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { lstat, rename } from 'node:fs/promises';
+import { lstatSync, renameSync } from 'node:fs';
+import { lstat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pause, retryDelay } from './backoff.js';
@@ -35,7 +36,7 @@ async function exists(path: string): Promise<boolean> {
 /** After a rename that reported success (or ENOENT), is our record in the lock folder? */
 async function confirmHeld(lockPath: string, token: string) {
   try {
-    const stat = await lstat(recordPath(lockPath, token));
+    const stat = lstatSync(recordPath(lockPath, token));
     return stat.isFile() ? stat : undefined;
   } catch (error) {
     if (hasCode(error, 'ENOENT', 'ENOTDIR')) return undefined;
@@ -94,7 +95,8 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
     }
     let renameError: unknown;
     try {
-      await rename(pending, lockPath);
+      // Synchronous like writePending: cheaper than a thread-pool round trip.
+      renameSync(pending, lockPath);
     } catch (error) {
       if (!hasCode(error, 'ENOENT', ...CONTENDED)) {
         throw lockFileSystemError(lockPath, 'create', error);

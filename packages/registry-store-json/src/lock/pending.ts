@@ -1,5 +1,5 @@
-import { constants } from 'node:fs';
-import { mkdir, readdir, rename, rmdir, unlink, writeFile } from 'node:fs/promises';
+import { closeSync, constants, mkdirSync, openSync, renameSync, writeFileSync } from 'node:fs';
+import { readdir, rmdir, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { hasCode } from './errno.js';
 import { readHolder } from './inspect.js';
@@ -21,14 +21,21 @@ function partialPath(folder: string, token: string): string {
  * a half-written record, neither here nor after it becomes the lock.
  */
 export async function writePending(pending: string, record: LockRecord): Promise<void> {
+  // Synchronous: a few small metadata steps, each cheaper than the thread-pool
+  // round trip an asynchronous call would add to every commit.
   try {
-    await mkdir(pending);
+    mkdirSync(pending);
   } catch (error) {
     if (!hasCode(error, 'EEXIST')) throw error;
   }
   const partial = partialPath(pending, record.token);
-  await writeFile(partial, serializeRecord(record), { flag: WRITE_FLAGS });
-  await rename(partial, recordPath(pending, record.token));
+  const fd = openSync(partial, WRITE_FLAGS, 0o666);
+  try {
+    writeFileSync(fd, serializeRecord(record));
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(partial, recordPath(pending, record.token));
 }
 
 async function quietly(action: Promise<unknown>, ...ignored: string[]): Promise<void> {
