@@ -29,6 +29,8 @@ export {
 export { deployedVersionOf } from './registry/deployment.js';
 export {
   type DeleteVersionOptions,
+  type DeploymentChange,
+  type DeploymentRequest,
   type DeployOptions,
   type MetadataPatch,
   ModelRegistry,

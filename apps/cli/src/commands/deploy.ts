@@ -8,17 +8,14 @@ export interface DeployArgs {
 }
 
 export async function deployVersion(ctx: CommandContext, args: DeployArgs): Promise<CommandOutput> {
-  const before = await ctx.registry.getDeployed(args.model);
-  const version = await ctx.registry.setDeployed(
-    args.model,
-    args.version,
-    true,
-    args.notes === undefined ? {} : { notes: args.notes },
-  );
-  const replaced =
-    before && before.version !== version.version ? ` (${before.version} deprecated)` : '';
+  const { deployed: version, previousVersion } = await ctx.registry.changeDeployment(args.model, {
+    action: 'deploy',
+    version: args.version,
+    ...(args.notes === undefined ? {} : { notes: args.notes }),
+  });
+  const replaced = previousVersion === undefined ? '' : ` (${previousVersion} deprecated)`;
   return {
-    data: { deployed: version, previous: before?.version ?? null },
+    data: { deployed: version, previous: previousVersion ?? null },
     text: `${ctx.style.green('●')} ${version.modelName} ${version.version} deployed at ${formatDate(version.deployedAt)}${replaced}`,
   };
 }

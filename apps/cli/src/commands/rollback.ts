@@ -12,15 +12,14 @@ export async function rollbackModel(
   ctx: CommandContext,
   args: RollbackArgs,
 ): Promise<CommandOutput> {
-  const before = await ctx.registry.getDeployed(args.model);
-  const version = await ctx.registry.rollback(
-    args.model,
-    args.version,
-    args.notes === undefined ? {} : { notes: args.notes },
-  );
-  const from = before && before.version !== version.version ? ` from ${before.version}` : '';
+  const { deployed: version, previousVersion } = await ctx.registry.changeDeployment(args.model, {
+    action: 'rollback',
+    ...(args.version === undefined ? {} : { version: args.version }),
+    ...(args.notes === undefined ? {} : { notes: args.notes }),
+  });
+  const from = previousVersion === undefined ? '' : ` from ${previousVersion}`;
   return {
-    data: { deployed: version, previous: before?.version ?? null },
+    data: { deployed: version, previous: previousVersion ?? null },
     text: `${ctx.style.yellow('↩')} ${version.modelName} rolled back${from} to ${version.version} at ${formatDate(version.deployedAt)}`,
   };
 }

@@ -59,6 +59,36 @@ const legacyRecord: ModelRecordInput = {
   },
 };
 
+describe('changeDeployment', () => {
+  it('says which version a deploy or a rollback replaced, from the same transaction', async () => {
+    const { registry } = await withVersions(3);
+    const first = await registry.changeDeployment('m', { action: 'deploy', version: 'v1' });
+    expect(first.deployed).toMatchObject({ version: 'v1', deployed: true });
+    expect(first.previousVersion).toBeUndefined();
+    const second = await registry.changeDeployment('m', { action: 'deploy', version: 'v3' });
+    expect(second.previousVersion).toBe('v1');
+    const again = await registry.changeDeployment('m', { action: 'deploy', version: 'v3' });
+    expect(again.previousVersion).toBeUndefined();
+    const back = await registry.changeDeployment('m', { action: 'rollback', notes: 'bad eval' });
+    expect(back.deployed).toMatchObject({ version: 'v1', deploymentNotes: 'bad eval' });
+    expect(back.previousVersion).toBe('v3');
+    const history = await registry.getDeploymentHistory('m');
+    expect(history.map((e) => [e.action, e.version, e.previousVersion])).toEqual([
+      ['deploy', 'v1', undefined],
+      ['deploy', 'v3', 'v1'],
+      ['rollback', 'v1', 'v3'],
+    ]);
+  });
+
+  it('rolls back to a named version', async () => {
+    const { registry } = await withVersions(3);
+    await registry.setDeployed('m', 'v3');
+    const change = await registry.changeDeployment('m', { action: 'rollback', version: 'v2' });
+    expect(change).toMatchObject({ deployed: { version: 'v2' }, previousVersion: 'v3' });
+    expect(await deployedVersions(registry)).toEqual(['v2']);
+  });
+});
+
 describe('setDeployed', () => {
   it('deploys a version, stamping it and recording the event', async () => {
     const { registry, at } = await withVersions(2);

@@ -49,6 +49,19 @@ export interface DeployOptions {
   notes?: string;
 }
 
+/** A deploy or a rollback, for `changeDeployment`. */
+export type DeploymentRequest =
+  | { action: 'deploy'; version: string; notes?: string }
+  | { action: 'rollback'; version?: string; notes?: string };
+
+/** What a deploy or a rollback did, seen from inside the one transaction that did it. */
+export interface DeploymentChange {
+  /** The version deployed now. */
+  deployed: ModelVersion;
+  /** The version deployed just before, when it was another one. */
+  previousVersion: string | undefined;
+}
+
 export type MetadataPatch = Partial<
   Pick<ModelMetadata, 'description' | 'owner' | 'tags' | 'notes'>
 >;
@@ -255,9 +268,12 @@ export class ModelRegistry {
     deployed = true,
     options: DeployOptions = {},
   ): Promise<ModelVersion> {
+    if (deployed) {
+      return (await this.changeDeployment(name, { action: 'deploy', version, ...options }))
+        .deployed;
+    }
     return this.#updateRecord(name, (record) => {
-      if (deployed) deployInRecord(record, version, this.#now(), 'deploy', options.notes);
-      else undeployInRecord(record, version, this.#now(), options.notes);
+      undeployInRecord(record, version, this.#now(), options.notes);
       return requireVersion(record, version);
     });
   }
@@ -271,10 +287,29 @@ export class ModelRegistry {
     version?: string,
     options: DeployOptions = {},
   ): Promise<ModelVersion> {
+    const request: DeploymentRequest = { action: 'rollback', ...options };
+    if (version !== undefined) request.version = version;
+    return (await this.changeDeployment(name, request)).deployed;
+  }
+
+  /**
+   * Deploy or roll back, and say which version it replaced. Reading the
+   * deployed version before calling `setDeployed` would take a second read,
+   * and another process could deploy in between; this answers from the same
+   * transaction that made the change.
+   */
+  async changeDeployment(name: string, request: DeploymentRequest): Promise<DeploymentChange> {
     return this.#updateRecord(name, (record) => {
-      const target = version ?? rollbackTarget(record);
-      deployInRecord(record, target, this.#now(), 'rollback', options.notes);
-      return requireVersion(record, target);
+      const target =
+        request.action === 'rollback'
+          ? (request.version ?? rollbackTarget(record))
+          : request.version;
+      const before = deployedVersionOf(record)?.version;
+      deployInRecord(record, target, this.#now(), request.action, request.notes);
+      return {
+        deployed: requireVersion(record, target),
+        previousVersion: before === target ? undefined : before,
+      };
     });
   }
 
