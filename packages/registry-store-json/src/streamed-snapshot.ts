@@ -89,7 +89,10 @@ export class StreamedSnapshot implements RegistryReader {
   }
 
   getModel(name: string): ModelRecord | undefined {
-    return this.#models.get(name)?.copy(this.#file);
+    // A model read from the file on demand is kept once decoded: reading it
+    // again must not depend on the file still being the one this snapshot read.
+    const kept = this.#registry.entries.get(name)?.bytes !== undefined;
+    return this.#models.get(name)?.copy(this.#file, !kept);
   }
 
   modelSummary(name: string): ModelSummary | undefined {
