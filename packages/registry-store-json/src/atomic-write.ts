@@ -158,8 +158,14 @@ export async function writeFileAtomically(
       await syncDirectory(dir);
       return publishedIdentity(target, identity);
     } finally {
-      // A close error says nothing about the new file, which is already durable.
-      void replaced?.close().catch(() => undefined);
+      // A close error says nothing about the new file, which is already
+      // durable. Started on the next turn of the event loop, after the
+      // caller's synchronous steps (such as releasing the lock), which would
+      // otherwise wait on the file system while it frees the old blocks.
+      if (replaced !== undefined) {
+        const old = replaced;
+        setImmediate(() => void old.close().catch(() => undefined));
+      }
     }
   } finally {
     if (!published) await unlink(temp).catch(() => undefined);

@@ -40,6 +40,9 @@ describe('publishing a commit', () => {
         }),
       });
       await expect(written).resolves.toMatchObject({ size: 3n });
+      // Started on the next turn of the event loop, after the caller's own steps.
+      expect(closeCalled).toBe(false);
+      await new Promise((resolve) => setImmediate(resolve));
       expect(closeCalled).toBe(true);
       expect(await readFile(target, 'utf8')).toBe('new');
     },

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, readdir, unlink } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { lstat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { STALE_TEMP_AGE_MS } from './constants.js';
 import { errnoCode } from './errno.js';
@@ -42,7 +43,8 @@ export async function removeStaleTempFiles(
 ): Promise<string[]> {
   let names: string[];
   try {
-    names = await readdir(dir);
+    // Synchronous: it runs before every commit, and usually finds nothing to do.
+    names = readdirSync(dir);
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') return [];
     throw error;

@@ -1,5 +1,14 @@
-import { closeSync, constants, mkdirSync, openSync, renameSync, writeFileSync } from 'node:fs';
-import { readdir, rmdir, unlink } from 'node:fs/promises';
+import {
+  closeSync,
+  constants,
+  type Dirent,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
+import { rmdir, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { hasCode } from './errno.js';
 import { readHolder } from './inspect.js';
@@ -64,9 +73,10 @@ export async function sweepPending(
   ownToken: string,
   observer: Observer,
 ): Promise<void> {
-  let entries: import('node:fs').Dirent[];
+  let entries: Dirent[];
   try {
-    entries = await readdir(dirname(lockPath), { withFileTypes: true });
+    // Synchronous: it runs on every acquisition, and the folder is small.
+    entries = readdirSync(dirname(lockPath), { withFileTypes: true });
   } catch {
     return;
   }
