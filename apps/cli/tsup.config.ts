@@ -14,8 +14,9 @@ export default defineConfig({
   noExternal: [/.*/],
   esbuildOptions(options) {
     // See src/string-width.ts: the same widths for our help text, without
-    // the Intl.Segmenter that the real package creates at load time.
-    options.alias = { 'string-width': './src/string-width.ts' };
+    // the Intl.Segmenter that the real package creates at load time; and
+    // src/assert-shim.ts: the two checks yargs makes, without node:assert.
+    options.alias = { 'string-width': './src/string-width.ts', assert: './src/assert-shim.ts' };
   },
   banner: {
     // Bundled CommonJS dependencies call require(); ESM output has none of its own.

@@ -8,9 +8,9 @@ import { removeStaleTempFiles, tempFileName, tempFileOwner } from './temp-files.
 
 // A predictable temp name lets a test plant something there first, as an attacker would.
 const FIXED_RANDOM = 'abcdef012345';
-vi.mock('node:crypto', async (original) => ({
-  ...(await original<typeof import('node:crypto')>()),
-  randomBytes: (size: number) => Buffer.from(FIXED_RANDOM, 'hex').subarray(0, size),
+vi.mock('./random-names.js', async (original) => ({
+  ...(await original<typeof import('./random-names.js')>()),
+  randomHex: (size: number) => FIXED_RANDOM.slice(0, size * 2),
 }));
 
 const plantedName = `.registry.json.${process.pid}.${FIXED_RANDOM}.tmp`;

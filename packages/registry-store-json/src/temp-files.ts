@@ -1,13 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { lstat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { STALE_TEMP_AGE_MS } from './constants.js';
 import { errnoCode } from './errno.js';
+import { randomHex } from './random-names.js';
 
 /** `.registry.json.<pid>.<12 hex>.tmp`: hidden, beside the target, and traceable to its writer. */
 export function tempFileName(targetBase: string): string {
-  return `.${targetBase}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  return `.${targetBase}.${process.pid}.${randomHex(6)}.tmp`;
 }
 
 const TEMP_PATTERN = /^\.(.+)\.(\d+)\.[0-9a-f]{12}\.tmp$/;

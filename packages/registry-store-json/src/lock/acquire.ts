@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { lstatSync, renameSync } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { randomToken } from '../random-names.js';
 import { pause, retryDelay } from './backoff.js';
 import { hasCode } from './errno.js';
 import { lockFileSystemError, lockRefused, lockTimeout } from './errors.js';
@@ -63,7 +63,7 @@ type Attempt = HeldLock | 'now' | 'later';
 export async function acquireLock(lockPath: string, options: LockOptions = {}): Promise<HeldLock> {
   const o = resolveLockOptions(options);
   const identity = o.identity ?? machineIdentity();
-  const token = randomUUID();
+  const token = randomToken();
   const pending = pendingPath(lockPath, token);
   const observer = (): Observer => ({
     identity,

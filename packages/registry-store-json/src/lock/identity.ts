@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync, readlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { randomToken } from '../random-names.js';
 
 /**
  * Who "this machine" is for the dead-process check. A pid only means something
@@ -51,6 +51,6 @@ const PROCESS_ID_KEY = Symbol.for('@afs/registry-store-fs-lock/process-id');
 
 export function processId(): string {
   const slot = globalThis as { [PROCESS_ID_KEY]?: string };
-  slot[PROCESS_ID_KEY] ??= randomUUID();
+  slot[PROCESS_ID_KEY] ??= randomToken();
   return slot[PROCESS_ID_KEY];
 }
