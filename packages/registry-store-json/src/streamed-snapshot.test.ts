@@ -1,4 +1,4 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isRegistryError, type ModelRecord, summarizeModel } from '@afs/registry-core';
 import { describe, expect, it } from 'vitest';
@@ -137,6 +137,22 @@ describe('a streamed snapshot', () => {
     await rm(path);
     expectConflict(() => removed.getModel('beta'), 'removed');
     expect(removed.getModel('alpha')).toEqual(alpha);
+  });
+
+  it('refuses unkept models after an in-place rewrite that put back the size and mtime', async () => {
+    const path = await storeWritten(trickyRecords());
+    const second = new Date('2026-01-01T00:00:00Z');
+    await utimes(path, second, second);
+    const reader = await createJsonStore({ path }).read({ models: ['alpha'] });
+    const text = await readFile(path, 'utf8');
+    // Same length, other bytes: a rewrite no size or mtime check can see.
+    const changed = text.replace('"model_name": "beta"', '"model_name": "bet4"');
+    expect(changed).not.toBe(text);
+    expect(changed.length).toBe(text.length);
+    await writeFile(path, changed, { flag: 'r+' });
+    await utimes(path, second, second);
+    expect((await stat(path)).mtimeMs).toBe(second.getTime());
+    expectConflict(() => reader.getModel('beta'), 'rewritten with the old size and mtime');
   });
 
   it('of a missing file is empty', async () => {

@@ -35,7 +35,10 @@ function readEntry(
     throw changedSinceSnapshot(file, error);
   }
   try {
-    if (!sameIdentity(identityOf(fstatSync(fd, { bigint: true })), identity)) {
+    // The ctime too: a program can put back size and mtime after rewriting
+    // the file in place, but not the ctime.
+    const now = identityOf(fstatSync(fd, { bigint: true }));
+    if (!sameIdentity(now, identity) || now.ctimeNs !== identity.ctimeNs) {
       throw changedSinceSnapshot(file);
     }
     const bytes = Buffer.allocUnsafe(entry.end - entry.start);
