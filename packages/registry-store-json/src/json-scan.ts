@@ -73,9 +73,11 @@ export interface ScannedMember {
  * JSON, which costs less than throwing in the hot path.
  */
 
-function isWhitespace(byte: number): boolean {
-  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
-}
+const DIGIT = new Uint8Array(256);
+DIGIT.fill(1, ZERO, NINE + 1);
+
+const WHITESPACE = new Uint8Array(256);
+for (const byte of [0x20, 0x0a, 0x0d, 0x09]) WHITESPACE[byte] = 1;
 
 const TRUE = Uint8Array.from(Buffer.from('true'));
 const FALSE = Uint8Array.from(Buffer.from('false'));
@@ -84,7 +86,7 @@ const NULL = Uint8Array.from(Buffer.from('null'));
 function skipWhitespace(bytes: Uint8Array, at: number): number {
   const length = bytes.length;
   let i = at;
-  while (i < length && isWhitespace(bytes[i] as number)) i += 1;
+  while (i < length && WHITESPACE[bytes[i] as number] === 1) i += 1;
   return i;
 }
 
@@ -113,12 +115,9 @@ function skipString(bytes: Uint8Array, at: number): number {
 }
 
 function skipDigits(bytes: Uint8Array, at: number): number {
+  const length = bytes.length;
   let i = at;
-  let byte = bytes[i] ?? 0;
-  while (byte >= ZERO && byte <= NINE) {
-    i += 1;
-    byte = bytes[i] ?? 0;
-  }
+  while (i < length && DIGIT[bytes[i] as number] === 1) i += 1;
   return i;
 }
 
