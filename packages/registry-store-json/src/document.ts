@@ -8,7 +8,7 @@ import { corruptRegistry, type FileIssue, invalidRegistryContent } from './corru
 import { decodeModelEntry, type Path } from './decode.js';
 import { fitsEntryDepth } from './entry-layout.js';
 import type { ScannedValue } from './json-scan.js';
-import { describeJsonValue, type JsonObject } from './json-value.js';
+import { defineOwn, describeJsonValue, type JsonObject } from './json-value.js';
 import { StoredModel } from './stored-model.js';
 
 export interface RegistryDocument {
@@ -126,16 +126,6 @@ function checkMember(
       message: `expected an object, got ${describeJsonValue(node.value())}`,
     });
   }
-}
-
-function defineOwn(target: JsonObject, key: string, value: unknown): void {
-  // A data property even for "__proto__", which plain assignment would turn into a prototype.
-  Object.defineProperty(target, key, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ModelRecord, ModelVersion } from '@afs/registry-core';
 import { encodeModel, MODEL_ENTRY_LEVEL, VERSION_LEVEL } from './encode.js';
-import type { JsonObject } from './json-value.js';
+import { defineOwn, type JsonObject } from './json-value.js';
 import { PreRendered, stringifyStable } from './stable-json.js';
 
 /** One version as a commit wrote it: its validated record, its encoding and its bytes. */
@@ -21,16 +21,6 @@ export interface RenderedEntry {
 // Marks where each version goes in the rendered entry. It cannot occur in
 // rendered JSON otherwise: a NUL in keys or strings is always escaped.
 const SLOT = '\u0000';
-
-function defineOwn(target: JsonObject, key: string, value: unknown): void {
-  // A data property even for "__proto__", which plain assignment would turn into a prototype.
-  Object.defineProperty(target, key, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
-}
 
 /**
  * A model entry encoded and rendered as `renderModelEntry` would, but as

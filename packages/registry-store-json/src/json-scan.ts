@@ -242,14 +242,6 @@ class Scanner {
     this.#outlined = outlined;
   }
 
-  #key(start: number, end: number): string {
-    const text = this.#buffer.toString('utf8', start + 1, end - 1);
-    // JSON.parse reads escapes exactly as it would in the whole text.
-    return text.includes('\\')
-      ? (JSON.parse(this.#buffer.toString('utf8', start, end)) as string)
-      : text;
-  }
-
   /** The value at `at`, outlined if it is an object at a `path` the rule accepts. */
   outline(at: number, path: readonly string[]): ScannedValue {
     const bytes = this.#bytes;
@@ -263,7 +255,7 @@ class Scanner {
       for (;;) {
         if (bytes[i] !== QUOTE) throw new JsonScanError(i);
         const keyEnd = checked(skipString(bytes, i + 1));
-        const key = this.#key(i, keyEnd);
+        const key = stringText(this.#buffer, i, keyEnd);
         i = skipWhitespace(bytes, keyEnd);
         if (bytes[i] !== COLON) throw new JsonScanError(i);
         const valueAt = skipWhitespace(bytes, i + 1);
@@ -291,6 +283,13 @@ class Scanner {
     if (end !== bytes.length) throw new JsonScanError(end);
     return root;
   }
+}
+
+/** The JSON string `buffer[start, end)` (quotes included) as text. */
+export function stringText(buffer: Buffer, start: number, end: number): string {
+  const text = buffer.toString('utf8', start + 1, end - 1);
+  // JSON.parse reads escapes exactly as it would in the whole text.
+  return text.includes('\\') ? (JSON.parse(buffer.toString('utf8', start, end)) as string) : text;
 }
 
 /** Which objects list their members, by the keys that lead to them (`[]` is the top level). */

@@ -23,3 +23,17 @@ export function describeJsonValue(value: unknown): string {
   if (typeof value === 'string') return `a string (${JSON.stringify(value.slice(0, 40))})`;
   return `a ${typeof value} (${String(value)})`;
 }
+
+/**
+ * Sets `target[key]` as a plain data property, even for `__proto__`, which
+ * plain assignment would turn into the object's prototype (so a key read
+ * from a file is kept, or reaches the schema to be refused, as it is).
+ */
+export function defineOwn(target: JsonObject, key: string, value: unknown): void {
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+}

@@ -11,6 +11,7 @@ import {
   outlineValue,
   type ScannedValue,
   stringEnd,
+  stringText,
 } from './json-scan.js';
 import { summaryFromEntry } from './summary-facts.js';
 
@@ -163,10 +164,8 @@ function skipWhitespace(window: Window, at: number): number {
 function readKey(window: Window, at: number): { key: string; at: number } | undefined {
   const found = whole(window, at, stringEnd, (end) => end);
   if (found === undefined) return undefined;
-  const raw = window.text.subarray(found.at, found.result);
-  if (!validText(raw)) return undefined;
-  const text = raw.toString('utf8');
-  const key = text.includes('\\') ? (JSON.parse(text) as string) : text.slice(1, -1);
+  if (!validText(window.view.subarray(found.at, found.result))) return undefined;
+  const key = stringText(window.text, found.at, found.result);
   const colon = skipWhitespace(window, found.result);
   if (window.view[colon] !== COLON) return undefined;
   return { key, at: skipWhitespace(window, colon + 1) };

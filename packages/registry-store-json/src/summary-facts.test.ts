@@ -1,6 +1,6 @@
 import { summarizeModel } from '@afs/registry-core';
 import { describe, expect, it } from 'vitest';
-import { attempt, expectSameAsWholeFile, registryFile } from '../test/streamed.js';
+import { attempt, expectSameAsWholeFile, random, registryFile } from '../test/streamed.js';
 import type { FileIssue } from './corrupt.js';
 import { decodeModelEntry } from './decode.js';
 import { outlineValue } from './json-scan.js';
@@ -22,18 +22,6 @@ function decodedSummary(name: string, entryText: string) {
   const issues: FileIssue[] = [];
   const decoded = decodeModelEntry(name, JSON.parse(entryText), ['models', name], issues);
   return decoded === undefined ? undefined : summarizeModel(decoded.record);
-}
-
-/** A deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const KEYS = ['1', '2', '10', '01', 'v1', 'v2', 'v10', 'nightly', 'a.b', 'Z'];

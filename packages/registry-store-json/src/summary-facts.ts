@@ -1,6 +1,12 @@
 import { type ModelSummary, maxVersion, nameProblem, TimestampSchema } from '@afs/registry-core';
 import { decodeMetadata } from './decode.js';
-import { type OutlineRule, outlineValue, type ScannedValue, stringEnd } from './json-scan.js';
+import {
+  afterWhitespace,
+  type OutlineRule,
+  outlineValue,
+  type ScannedValue,
+  stringEnd,
+} from './json-scan.js';
 
 /*
  * A model's summary (what `afs registry list` shows) straight from the bytes
@@ -43,10 +49,6 @@ const KEY_PREFIX = Buffer.from('"deployed');
 const AT_SUFFIX = Buffer.from('_at"');
 const ESCAPE = Buffer.from('\\u');
 const WHOLE_VERSION: OutlineRule = (path) => path.length === 0;
-
-function isSpace(byte: number | undefined): boolean {
-  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
-}
 
 /** The version's deployed flag and time as the decoded record has them, or `undefined` when the schema refuses them. */
 function deploymentOf(bytes: Buffer, version: ScannedValue): Deployment | undefined {
@@ -101,6 +103,8 @@ function deployments(
   const last = versions[versions.length - 1];
   if (first === undefined || last === undefined) return found;
   const region = bytes.subarray(first.start, last.end);
+  // Byte loops on a plain view: the scanner's loops are slower on a Buffer.
+  const plain = new Uint8Array(region.buffer, region.byteOffset, region.byteLength);
   const toRead = new Set<ScannedValue>();
   if (region.indexOf(ESCAPE) >= 0) for (const version of versions) toRead.add(version);
   else {
@@ -112,10 +116,9 @@ function deployments(
       let next = at + 1;
       if (isFlag || holds(region, i, AT_SUFFIX)) {
         i += isFlag ? 1 : AT_SUFFIX.length;
-        while (isSpace(region[i])) i += 1;
+        i = afterWhitespace(plain, i);
         if (region[i] === COLON) {
-          i += 1;
-          while (isSpace(region[i])) i += 1;
+          i = afterWhitespace(plain, i + 1);
           const value = region[i];
           if (value !== NULL_START && !(isFlag && value === FALSE_START)) {
             if (isFlag ? value !== TRUE_START : value !== QUOTE) return undefined;
@@ -129,10 +132,8 @@ function deployments(
         }
       }
       // The two keys usually sit side by side: look right there before searching.
-      let j = next;
-      while (isSpace(region[j])) j += 1;
-      if (region[j] === COMMA) j += 1;
-      while (isSpace(region[j])) j += 1;
+      let j = afterWhitespace(plain, next);
+      if (region[j] === COMMA) j = afterWhitespace(plain, j + 1);
       at = holds(region, j, KEY_PREFIX) ? j : region.indexOf(KEY_PREFIX, next);
     }
   }

@@ -5,7 +5,7 @@ import {
   ModelRecordSchema,
   type ModelVersion,
 } from '@afs/registry-core';
-import { isJsonObject, type JsonObject } from './json-value.js';
+import { defineOwn, isJsonObject, type JsonObject } from './json-value.js';
 import { sameJson } from './same-json.js';
 
 function validateWhole(record: ModelRecord): ModelRecord {
@@ -17,16 +17,6 @@ function validateWhole(record: ModelRecord): ModelRecord {
     );
   }
   return result.data;
-}
-
-function defineOwn(target: JsonObject, key: string, value: unknown): void {
-  // A data property even for "__proto__", so that the schema sees (and refuses) it.
-  Object.defineProperty(target, key, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
 }
 
 /**

@@ -132,8 +132,8 @@ export function trickyRecords(): ModelRecord[] {
   ];
 }
 
-/** A deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
+/** A deterministic PRNG (mulberry32), for generated test inputs. */
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
